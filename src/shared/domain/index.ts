@@ -1,0 +1,6 @@
+export * from './bsn'
+export * from './entities'
+export * from './fields'
+export * from './policy-profile'
+export * from './privacy'
+export * from './validation'

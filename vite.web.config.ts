@@ -1,0 +1,15 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+/**
+ * The browser build of the renderer: the same UI as the Electron window, with the browser
+ * implementation of the IPC contract (see src/renderer/platform). Used by the end-to-end tests
+ * and by anyone who wants to try Hervat without Electron.
+ */
+export default defineConfig({
+  root: resolve(__dirname, 'src/renderer'),
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, 'dist-web'), emptyOutDir: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+})
