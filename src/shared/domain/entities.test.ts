@@ -81,3 +81,19 @@ describe('mijlpaal markeren', () => {
     expect(r.error?.issues[0]?.path).toEqual(['motivation'])
   })
 })
+
+describe('idempotent parsing', () => {
+  it('parses a stored record again to the same values (import and sync re-validate stored data)', async () => {
+    const { interventionInputSchema } = await import('./entities')
+    const once = interventionInputSchema.parse({
+      provider: 'Werkfit BV',
+      kind: 'coaching',
+      quotedCostEuros: '1.250,50',
+      advisedBy: 'bedrijfsarts',
+    })
+    expect(once.quotedCostEuros).toBe(1250.5)
+    expect(interventionInputSchema.parse(once)).toEqual(once)
+    const emp = employeeInputSchema.parse(employee)
+    expect(employeeInputSchema.parse(emp)).toEqual(emp)
+  })
+})

@@ -5,7 +5,7 @@ import { isValidBsn, normalizeBsn } from './bsn'
 /**
  * Field schemas shared by every entity. Messages are Dutch: they reach the user at the field.
  * Each schema accepts what a person types (dd-mm-jjjj, "32,5", "1.250,00") and what a file holds
- * (YYYY-MM-DD, numbers), and produces one canonical value.
+ * (YYYY-MM-DD, numbers), and produces one canonical value; parsing that value again gives it back.
  */
 export const msg = {
   required: 'Dit veld is verplicht.',
@@ -95,10 +95,13 @@ export const requiredNumberField = (message: string, min: number, max: number) =
 export const hoursPerWeekField = requiredNumberField(msg.hours, 0, 168)
 export const optionalHoursField = optionalNumberField(msg.hours, 0, 168)
 
-/** Euro amount stored in whole cents. */
-export const optionalAmountCentsField = optionalNumberField(msg.amount, 0, 10_000_000).transform(
-  (v) => (v === undefined ? undefined : Math.round(v * 100)),
-).optional()
+/**
+ * Euro amount, rounded to whole cents. Stored in euros so that parsing a stored value again
+ * (import, sync) gives the same value: every field schema here is idempotent.
+ */
+export const optionalEuroField = optionalNumberField(msg.amount, 0, 10_000_000)
+  .transform((v) => (v === undefined ? undefined : Math.round(v * 100) / 100))
+  .optional()
 
 export const bsnField = z
   .string({ error: msg.required })
