@@ -10,6 +10,16 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   root: resolve(__dirname, 'src/renderer'),
   plugins: [react()],
-  build: { outDir: resolve(__dirname, 'dist-web'), emptyOutDir: true },
+  build: {
+    outDir: resolve(__dirname, 'dist-web'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, 'src/renderer/index.html'),
+        // Benchmark fixture page: fills the database for `npm run bench` (not in the Electron build).
+        bench: resolve(__dirname, 'src/renderer/bench.html'),
+      },
+    },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 })

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the figures the issues name, in the real app and real Chromium.
+// Writes bench/results/<suite>.json and prints a table with each target.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+
+const PORT = 4179
+const BASE = `http://127.0.0.1:${PORT}`
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+mkdirSync('bench/results', { recursive: true })
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const round = (x) => Math.round(x * 10) / 10
+const rows = []
+function report(suite, metrics, targets) {
+  const file = `bench/results/${suite}.json`
+  writeFileSync(file, JSON.stringify({ suite, measuredAt: new Date().toISOString(), machine: machine(), metrics, targets }, null, 2) + '\n')
+  for (const [k, v] of Object.entries(metrics)) rows.push({ suite, metric: k, value: v, target: targets[k] })
+}
+function machine() {
+  return { node: process.version, platform: process.platform, cpus: nproc() }
+}
+function nproc() {
+  return spawnSync('nproc').stdout?.toString().trim()
+}
+
+async function caseloadBench() {
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('web build failed')
+  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT)], { stdio: 'ignore', detached: true })
+  try {
+    for (let i = 0; i < 100; i++) {
+      try { if ((await fetch(BASE)).ok) break } catch { /* not yet */ }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const N = 5000
+    await page.goto(`${BASE}/bench.html?n=${N}`)
+    await page.waitForSelector('#status[data-done], #status[data-error]', { timeout: 120_000 })
+    const status = await page.locator('#status').textContent()
+    if (status?.startsWith('fout')) throw new Error(status)
+    const seedMs = Number(await page.locator('#status').getAttribute('data-done'))
+
+    const renderTimes = []
+    const sinceNavigation = []
+    for (let run = 0; run < 7; run++) {
+      await page.goto(`${BASE}/#/`)
+      await page.waitForFunction(() => performance.getEntriesByName('hervat:caseload-rendered').length > 0, null, { timeout: 60_000 })
+      const t = await page.evaluate(() => {
+        const open = performance.getEntriesByName('hervat:db-open')[0]
+        const done = performance.getEntriesByName('hervat:caseload-rendered')[0]
+        return { afterOpen: done.startTime - open.startTime, sinceNav: done.startTime }
+      })
+      renderTimes.push(t.afterOpen)
+      sinceNavigation.push(t.sinceNav)
+    }
+    await page.waitForSelector('[data-testid=caseload-count]')
+    const count = await page.locator('[data-testid=caseload-count]').textContent()
+
+    // Each keystroke: from the input event to the frame after the list updated.
+    const keystrokes = await page.evaluate(async () => {
+      const input = document.querySelector('input[type=search]')
+      const counter = document.querySelector('[data-testid=caseload-count]')
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+      const times = []
+      const words = ['ja', 'jan', 'jans', 'jan', 'ja', 'j', '', 'de', 'de v', 'de vr', 'de v', 'de', '', '1', '12', '123', '12', '1', '']
+      for (const w of words) {
+        const before = counter.textContent
+        const t0 = performance.now()
+        await new Promise((resolve) => {
+          const obs = new MutationObserver(() => { obs.disconnect(); requestAnimationFrame(() => resolve()) })
+          obs.observe(counter, { childList: true, characterData: true, subtree: true })
+          setter.call(input, w)
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+          // When the count text does not change, fall back to the next frame after React committed.
+          setTimeout(() => { if (counter.textContent === before) { obs.disconnect(); requestAnimationFrame(() => resolve()) } }, 0)
+        })
+        times.push(performance.now() - t0)
+      }
+      return times
+    })
+    await browser.close()
+    report(
+      'caseload',
+      {
+        dossiers: N,
+        caseloadShown: count,
+        seedMs: round(seedMs),
+        caseloadRenderAfterDbOpenMedianMs: round(median(renderTimes)),
+        caseloadRenderSinceNavigationMedianMs: round(median(sinceNavigation)),
+        searchKeystrokeMedianMs: round(median(keystrokes)),
+        searchKeystrokeMaxMs: round(Math.max(...keystrokes)),
+      },
+      { caseloadRenderAfterDbOpenMedianMs: '< 500', searchKeystrokeMedianMs: '< 50' },
+    )
+  } finally {
+    try { process.kill(-server.pid) } catch { /* gone */ }
+  }
+}
+
+async function rulesBench() {
+  if (!existsSync('bench/rules-bench.ts')) return
+  const r = spawnSync('npx', ['tsx', 'bench/rules-bench.ts'], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`rules bench failed: ${r.stderr}`)
+  const metrics = JSON.parse(r.stdout)
+  report('rules', metrics, { rulesAllDeadlines10kMs: '< 100', cliTimeline20kMs: '< 3000' })
+}
+
+await caseloadBench()
+await rulesBench()
+console.log('\nsuite      metric                                        value      target')
+for (const r of rows) console.log(`${r.suite.padEnd(10)} ${r.metric.padEnd(45)} ${String(r.value).padEnd(10)} ${r.target ?? ''}`)
+console.log('\nresults written to bench/results/')
