@@ -1,0 +1,5 @@
+export * from './hlc'
+export * from './merge'
+export * from './outbox'
+export * from './protocol'
+export * from './tables'
