@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { FILE_TOO_LARGE_MESSAGE, MAX_FILE_BYTES, type NotifyRequest } from '../shared/ipc/contract'
+import { createDesktopCapabilities, safeFileName, type DesktopDeps } from './capabilities.main'
+
+/** An in-memory desktop: a file system in a Map, dialogs that answer what the test says. */
+function memoryDesktop(answers: { savePath?: string; openPath?: string } = {}) {
+  const files = new Map<string, Uint8Array>()
+  const notifications: NotifyRequest[] = []
+  const opened: string[] = []
+  const dialogs: unknown[] = []
+  const deps: DesktopDeps = {
+    appVersion: '0.1.0',
+    os: 'linux',
+    defaultDir: '/home/casemanager/Documenten',
+    showSaveDialog: async (opts) => {
+      dialogs.push(opts)
+      return answers.savePath ? { canceled: false, filePath: answers.savePath } : { canceled: true }
+    },
+    showOpenDialog: async (opts) => {
+      dialogs.push(opts)
+      return answers.openPath
+        ? { canceled: false, filePaths: [answers.openPath] }
+        : { canceled: true, filePaths: [] }
+    },
+    writeFile: async (path, data) => void files.set(path, data),
+    readFile: async (path) => files.get(path) ?? Promise.reject(new Error('ENOENT')),
+    fileSize: async (path) =>
+      path.endsWith('huge.json') ? MAX_FILE_BYTES + 1 : (files.get(path)?.byteLength ?? 0),
+    showNotification: (req) => void notifications.push(req),
+    openExternal: async (url) => void opened.push(url),
+  }
+  return { deps, files, notifications, opened, dialogs }
+}
+
+describe('desktop capabilities', () => {
+  it('reports the app version and platform', async () => {
+    const api = createDesktopCapabilities(memoryDesktop().deps)
+    expect(await api.appInfo()).toEqual({ version: '0.1.0', platform: 'electron', os: 'linux' })
+  })
+
+  it('saves where the user chose, starting in the documents folder', async () => {
+    const desk = memoryDesktop({ savePath: '/home/casemanager/backup.json' })
+    const api = createDesktopCapabilities(desk.deps)
+    const data = new Uint8Array([123, 125])
+    const r = await api.saveFile({
+      suggestedName: 'hervat-backup.json',
+      mimeType: 'application/json',
+      data,
+    })
+    expect(r).toEqual({ saved: true, path: '/home/casemanager/backup.json' })
+    expect(desk.files.get('/home/casemanager/backup.json')).toBe(data)
+    expect(desk.dialogs[0]).toMatchObject({
+      defaultPath: '/home/casemanager/Documenten/hervat-backup.json',
+      filters: [
+        { name: 'JSON-bestand', extensions: ['json'] },
+        { name: 'Alle bestanden', extensions: ['*'] },
+      ],
+    })
+  })
+
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const desk = memoryDesktop()
+    const api = createDesktopCapabilities(desk.deps)
+    const r = await api.saveFile({
+      suggestedName: 'x.pdf',
+      mimeType: 'application/pdf',
+      data: new Uint8Array(),
+    })
+    expect(r).toEqual({ saved: false })
+    expect(desk.files.size).toBe(0)
+  })
+
+  it('opens the chosen file, or null when cancelled', async () => {
+    const desk = memoryDesktop({ openPath: '/home/casemanager/backup.json' })
+    desk.files.set('/home/casemanager/backup.json', new Uint8Array([1]))
+    const api = createDesktopCapabilities(desk.deps)
+    const req = {
+      title: 'Back-up importeren',
+      filters: [{ name: 'Hervat-back-up', extensions: ['json'] }],
+    }
+    expect(await api.openFile(req)).toEqual({ name: 'backup.json', data: new Uint8Array([1]) })
+    expect(desk.dialogs[0]).toEqual({ ...req, properties: ['openFile'] })
+    expect(await createDesktopCapabilities(memoryDesktop().deps).openFile(req)).toBeNull()
+  })
+
+  it('refuses to read a file over 200 MB', async () => {
+    const desk = memoryDesktop({ openPath: '/tmp/huge.json' })
+    const api = createDesktopCapabilities(desk.deps)
+    await expect(api.openFile({ title: 'x', filters: [] })).rejects.toThrow(FILE_TOO_LARGE_MESSAGE)
+  })
+
+  it('notifies, and opens only allowlisted links', async () => {
+    const desk = memoryDesktop()
+    const api = createDesktopCapabilities(desk.deps)
+    await api.notify({ title: 'Termijn', body: 'Probleemanalyse uiterlijk morgen' })
+    expect(desk.notifications).toEqual([
+      { title: 'Termijn', body: 'Probleemanalyse uiterlijk morgen' },
+    ])
+    expect(await api.openExternal('https://www.uwv.nl/')).toBe(true)
+    expect(await api.openExternal('https://www.uwv.nl.evil.com/')).toBe(false)
+    expect(desk.opened).toEqual(['https://www.uwv.nl/'])
+  })
+
+  it('replaces characters Windows refuses in a suggested name', () => {
+    expect(safeFileName('Plan van aanpak: Jansen?.pdf')).toBe('Plan van aanpak_ Jansen_.pdf')
+  })
+})

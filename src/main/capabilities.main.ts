@@ -1,0 +1,101 @@
+import { basename, extname, join } from 'node:path'
+import {
+  FILE_TOO_LARGE_MESSAGE,
+  MAX_FILE_BYTES,
+  type FileFilter,
+  type InvokeArgs,
+  type InvokeCapability,
+  type InvokeResult,
+  type NotifyRequest,
+} from '../shared/ipc/contract'
+import { openAllowedExternal } from './security.main'
+import { mainText } from './messages.main'
+
+/** Main's implementation of one invoke capability, called with validated arguments. */
+export type InvokeHandler<K extends InvokeCapability> = (
+  ...args: InvokeArgs<K>
+) => Promise<InvokeResult<K>>
+
+export type InvokeHandlers = { readonly [K in InvokeCapability]: InvokeHandler<K> }
+
+type DialogFilter = { name: string; extensions: string[] }
+
+/**
+ * The side effects the desktop capabilities need, as a seam (style.md rule 10): index.ts passes
+ * Electron's dialog, shell, Notification and node:fs; tests pass in-memory fakes.
+ */
+export type DesktopDeps = {
+  readonly appVersion: string
+  readonly os: string
+  /** Folder the save dialog starts in (`app.getPath('documents')`). */
+  readonly defaultDir: string
+  readonly showSaveDialog: (opts: {
+    title: string
+    defaultPath: string
+    filters: DialogFilter[]
+  }) => Promise<{ canceled: boolean; filePath?: string }>
+  readonly showOpenDialog: (opts: {
+    title: string
+    filters: DialogFilter[]
+    properties: ['openFile']
+  }) => Promise<{ canceled: boolean; filePaths: string[] }>
+  readonly writeFile: (path: string, data: Uint8Array) => Promise<void>
+  readonly readFile: (path: string) => Promise<Uint8Array>
+  readonly fileSize: (path: string) => Promise<number>
+  /** Shows a system notification; a no-op where the OS has none. */
+  readonly showNotification: (req: NotifyRequest) => void
+  readonly openExternal: (url: string) => Promise<void>
+}
+
+/** Characters Windows refuses in file names become `_`; folders were refused by validation. */
+export function safeFileName(name: string): string {
+  return name.replace(/[<>:"|?*]/g, '_')
+}
+
+function saveFilters(fileName: string): DialogFilter[] {
+  const ext = extname(fileName).slice(1)
+  const all = { name: mainText.dialog.allFiles, extensions: ['*'] }
+  return /^[a-z0-9]{1,16}$/i.test(ext)
+    ? [{ name: `${ext.toUpperCase()}-bestand`, extensions: [ext] }, all]
+    : [all]
+}
+
+const toDialogFilters = (filters: readonly FileFilter[]): DialogFilter[] =>
+  filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }))
+
+/** The Electron implementation of every invoke capability of the contract. */
+export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
+  return {
+    appInfo: async () => ({ version: deps.appVersion, platform: 'electron', os: deps.os }),
+
+    saveFile: async (req) => {
+      const name = safeFileName(req.suggestedName)
+      const r = await deps.showSaveDialog({
+        title: mainText.dialog.saveTitle,
+        defaultPath: join(deps.defaultDir, name),
+        filters: saveFilters(name),
+      })
+      if (r.canceled || !r.filePath) return { saved: false }
+      await deps.writeFile(r.filePath, req.data)
+      return { saved: true, path: r.filePath }
+    },
+
+    openFile: async (req) => {
+      const r = await deps.showOpenDialog({
+        title: req.title,
+        filters: toDialogFilters(req.filters),
+        properties: ['openFile'],
+      })
+      const path = r.filePaths[0]
+      if (r.canceled || path === undefined) return null
+      if ((await deps.fileSize(path)) > MAX_FILE_BYTES) throw new Error(FILE_TOO_LARGE_MESSAGE)
+      return { name: basename(path), data: await deps.readFile(path) }
+    },
+
+    notify: async (req) => {
+      deps.showNotification(req)
+    },
+
+    openExternal: (url) => openAllowedExternal(url, deps.openExternal),
+  }
+}

@@ -1,0 +1,167 @@
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
+import { EVENT_CHANNELS, type MenuCommand } from '../shared/ipc/contract'
+import { appLocation, APP_SCHEME } from './app-origin.main'
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.main'
+import { createDesktopCapabilities } from './capabilities.main'
+import { registerIpcHandlers } from './ipc-handlers.main'
+import { buildMenuTemplate } from './menu.main'
+import {
+  decidePermissionCheck,
+  decidePermissionRequest,
+  hardenWebContents,
+  withContentSecurityPolicy,
+} from './security.main'
+import { createWindowOptions } from './window-options.main'
+import {
+  fitToDisplays,
+  loadWindowState,
+  trackWindowState,
+  WINDOW_STATE_FILE,
+} from './window-state.main'
+
+/*
+ * The Electron main process: lifecycle and wiring only. Every decision lives in a `*.main.ts`
+ * module that takes Electron's objects as parameters and is unit-tested without Electron.
+ */
+
+const site = appLocation({
+  isPackaged: app.isPackaged,
+  rendererUrl: process.env['ELECTRON_RENDERER_URL'],
+})
+const rendererDir = join(__dirname, '../renderer')
+const security = {
+  appOrigin: site.origin,
+  openExternal: (url: string) => shell.openExternal(url),
+}
+
+let mainWindow: BrowserWindow | null = null
+
+function sendMenuCommand(cmd: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow
+  target?.webContents.send(EVENT_CHANNELS.onMenuCommand, cmd)
+}
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE)
+  const initial = fitToDisplays(
+    loadWindowState(stateFile),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+  )
+  const win = new BrowserWindow(
+    createWindowOptions({
+      preloadPath: join(__dirname, '../preload/index.js'),
+      bounds: initial.bounds,
+      dev: site.dev,
+    }),
+  )
+  trackWindowState(win, { file: stateFile })
+  win.once('ready-to-show', () => {
+    if (initial.maximized) win.maximize()
+    win.show()
+  })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  void win.loadURL(site.entryUrl)
+  return win
+}
+
+function focusMainWindow(): void {
+  if (!app.isReady()) return
+  if (!mainWindow) {
+    mainWindow = createMainWindow()
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+function configureSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(decidePermissionRequest(permission, details.requestingUrl, site.origin))
+  })
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    decidePermissionCheck(permission, requestingOrigin, site.origin),
+  )
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback(withContentSecurityPolicy(details, site.origin))
+  })
+  if (process.platform !== 'darwin') ses.setSpellCheckerLanguages(['nl', 'en-US'])
+}
+
+function main(): void {
+  // One Hervat at a time: a second start focuses the window that is already open.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', focusMainWindow)
+
+  // Every renderer sandboxed, whatever a later BrowserWindow forgets to say.
+  app.enableSandbox()
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, security))
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  void app.whenReady().then(() => {
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({ rootDir: rendererDir, fetchFile: (url) => net.fetch(url) }),
+    )
+    configureSession()
+
+    registerIpcHandlers(
+      ipcMain,
+      createDesktopCapabilities({
+        appVersion: app.getVersion(),
+        os: process.platform,
+        defaultDir: app.getPath('documents'),
+        showSaveDialog: (opts) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, opts) : dialog.showSaveDialog(opts),
+        showOpenDialog: (opts) =>
+          mainWindow ? dialog.showOpenDialog(mainWindow, opts) : dialog.showOpenDialog(opts),
+        writeFile: (path, data) => writeFile(path, data),
+        readFile: (path) => readFile(path),
+        fileSize: async (path) => (await stat(path)).size,
+        showNotification: (req) => {
+          if (Notification.isSupported()) new Notification(req).show()
+        },
+        openExternal: (url) => shell.openExternal(url),
+      }),
+      site.origin,
+    )
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({ platform: process.platform, dev: site.dev, send: sendMenuCommand }),
+      ),
+    )
+
+    mainWindow = createMainWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+    })
+  })
+}
+
+main()
