@@ -1,0 +1,82 @@
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import type { ScryptCost } from './auth/passwords'
+import { verifyAccessToken, type AccessClaims } from './auth/tokens'
+import type { Role } from './auth/roles'
+import type { Db } from './db/db'
+import { HttpError, installErrorHandling } from './http-error'
+import { OPENAPI } from './openapi'
+import { registerAdminRoutes } from './routes/admin-routes'
+import { registerAuthRoutes } from './routes/auth-routes'
+import { registerBlobRoutes } from './routes/blob-routes'
+import { registerSyncRoutes } from './routes/sync-routes'
+
+export type AppOptions = {
+  readonly db: Db
+  readonly jwtSecret: Uint8Array
+  /** Login attempts per minute per client address and email. */
+  readonly loginRateLimit?: number
+  readonly scryptCost?: ScryptCost
+  readonly logger?: boolean
+  readonly now?: () => number
+}
+
+export type AppContext = Required<Omit<AppOptions, 'logger' | 'scryptCost'>> & {
+  scryptCost?: ScryptCost
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    who?: AccessClaims
+  }
+}
+
+/** The claims of the authenticated caller; the auth hook has run for every /api/v1 route. */
+export function caller(req: FastifyRequest): AccessClaims {
+  if (!req.who) throw new HttpError('unauthorized', 'Log opnieuw in.')
+  return req.who
+}
+
+const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh'])
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const ctx: AppContext = {
+    db: opts.db,
+    jwtSecret: opts.jwtSecret,
+    loginRateLimit: opts.loginRateLimit ?? 10,
+    now: opts.now ?? Date.now,
+    ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
+  }
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
+  installErrorHandling(app)
+  await app.register(rateLimit, { global: false, hook: 'preHandler' })
+
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0] ?? ''
+    if (!path.startsWith('/api/') || PUBLIC.has(path)) return
+    const header = req.headers.authorization ?? ''
+    const token = header.startsWith('Bearer ') ? header.slice(7) : ''
+    const claims = token ? await verifyAccessToken(token, ctx.jwtSecret) : undefined
+    if (!claims) throw new HttpError('unauthorized', 'Log in om verder te gaan.')
+    // Revocation, disabling and role changes take effect at once, not when the token expires.
+    const rows = await ctx.db.query(
+      `SELECT u.role, u.organisation_id FROM devices d JOIN users u ON u.id = d.user_id
+       WHERE d.id = $1 AND u.id = $2 AND d.revoked_at IS NULL AND NOT u.disabled`,
+      [claims.deviceId, claims.userId],
+    )
+    const r = rows[0]
+    if (!r) throw new HttpError('unauthorized', 'Dit apparaat of account is ingetrokken.')
+    req.who = { ...claims, role: r.role as Role, organisationId: String(r.organisation_id) }
+  })
+
+  app.get('/health', async () => {
+    await ctx.db.query('SELECT 1')
+    return { status: 'ok' }
+  })
+  app.get('/openapi.json', async () => OPENAPI)
+  registerAuthRoutes(app, ctx)
+  registerAdminRoutes(app, ctx)
+  registerSyncRoutes(app, ctx)
+  registerBlobRoutes(app, ctx)
+  return app
+}

@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+
+/**
+ * One JSON error envelope for the whole API: `{ error: { code, message, field? } }`. Codes are
+ * machine-readable English; messages are Dutch because a user may read them.
+ */
+
+export const ERROR_STATUS = {
+  validation: 400,
+  'payload-too-large': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'append-only': 409,
+  'rate-limited': 429,
+  internal: 500,
+} as const
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export type ErrorEnvelope = { error: { code: ErrorCode; message: string; field?: string } }
+
+export class HttpError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code]
+  }
+  envelope(): ErrorEnvelope {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field ? { field: this.field } : {}),
+      },
+    }
+  }
+}
+
+export const forbidden = (field?: string): HttpError =>
+  new HttpError('forbidden', 'Je hebt geen rechten voor deze gegevens.', field)
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((_req, reply) => {
+    const e = new HttpError('not-found', 'Deze route bestaat niet.')
+    void reply.status(e.status).send(e.envelope())
+  })
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    let e: HttpError
+    if (error instanceof HttpError) e = error
+    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      e = new HttpError('payload-too-large', 'Het verzoek is te groot.', 'body')
+    } else if (error.statusCode === 429) {
+      e = new HttpError('rate-limited', 'Te veel pogingen; probeer het later opnieuw.')
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      e = new HttpError('validation', 'Ongeldig verzoek.', 'body')
+    } else {
+      req.log.error(error)
+      e = new HttpError('internal', 'Er ging iets mis op de server.')
+    }
+    void reply.status(e.status).send(e.envelope())
+  })
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify'
+import { parsePushRequest, pullQuerySchema } from '../../shared/sync'
+import { caller, type AppContext } from '../app'
+import { HttpError } from '../http-error'
+import { pull } from '../sync/pull'
+import { push } from '../sync/push'
+import { parseBody } from './parse'
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/v1/sync/push', async (req) => {
+    const who = caller(req)
+    const parsed = parsePushRequest(req.body)
+    if (!parsed.ok) throw new HttpError('validation', parsed.message, parsed.field)
+    const res = await push(ctx.db, who, parsed.value, ctx.now())
+    void ctx.db
+      .query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [who.deviceId])
+      .catch(() => undefined)
+    return res
+  })
+
+  app.get('/api/v1/sync/pull', async (req) => {
+    const who = caller(req)
+    const query = parseBody(pullQuerySchema, req.query)
+    return pull(ctx.db, who, query)
+  })
+
+  /** The conflict records of one dossier (overwritten concurrent values), for review. */
+  app.get('/api/v1/dossiers/:id/conflicts', async (req) => {
+    const who = caller(req)
+    const { id } = req.params as { id: string }
+    await pull(ctx.db, who, { cursor: 0, limit: 1, dossierId: id })
+    const rows = await ctx.db.query(
+      `SELECT table_name, record_id, field, hlc, value, change_id FROM conflicts
+       WHERE dossier_id = $1 AND organisation_id = $2 ORDER BY table_name, record_id, field, hlc`,
+      [id, who.organisationId],
+    )
+    return {
+      conflicts: rows.map((r) => ({
+        table: r.table_name,
+        recordId: r.record_id,
+        field: r.field,
+        hlc: r.hlc,
+        changeId: r.change_id,
+        value: JSON.parse(String(r.value)),
+      })),
+    }
+  })
+}

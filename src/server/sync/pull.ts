@@ -1,0 +1,69 @@
+import type { Hlc, PulledChange, PullResponse, SyncTable } from '../../shared/sync'
+import type { AccessClaims } from '../auth/tokens'
+import { seesAllDossiers } from '../auth/roles'
+import type { Db } from '../db/db'
+import { forbidden } from '../http-error'
+
+/**
+ * Pull since a cursor, paginated. The log is appended in commit order (see push.ts), so a reader
+ * that has seen seq N has seen every committed seq below N: the cursor never skips a change.
+ * Only what the user may see is returned: their organisation, and for a casemanager only
+ * dossiers assigned to them (plus organisation-level records such as employers).
+ */
+export async function pull(
+  db: Db,
+  who: AccessClaims,
+  query: { cursor: number; limit: number; dossierId?: string | undefined },
+): Promise<PullResponse> {
+  const onlyUser = seesAllDossiers(who.role) ? null : who.userId
+  const dossierId = query.dossierId ?? null
+  if (dossierId) {
+    const acc = await db.query(
+      'SELECT organisation_id, casemanager_id FROM dossier_access WHERE dossier_id = $1',
+      [dossierId],
+    )
+    const a = acc[0]
+    if (
+      !a ||
+      a.organisation_id !== who.organisationId ||
+      (onlyUser && a.casemanager_id !== onlyUser)
+    ) {
+      throw forbidden('dossierId')
+    }
+  }
+  const filter = `c.organisation_id = $1 AND c.seq > $2
+    AND ($3::text IS NULL OR c.dossier_id IS NULL
+         OR c.dossier_id IN (SELECT dossier_id FROM dossier_access WHERE casemanager_id = $3))
+    AND ($4::text IS NULL OR c.dossier_id = $4)`
+  const params = [who.organisationId, query.cursor, onlyUser, dossierId]
+  const rows = await db.query(
+    `SELECT c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc
+     FROM changes c WHERE ${filter} ORDER BY c.seq LIMIT ${Math.trunc(query.limit)}`,
+    params,
+  )
+  const head = await db.query('SELECT coalesce(max(seq), 0) AS head FROM changes')
+  const changes: PulledChange[] = rows.map((r) => ({
+    seq: Number(r.seq),
+    id: String(r.change_id),
+    table: r.table_name as SyncTable,
+    recordId: String(r.record_id),
+    dossierId: r.dossier_id === null ? null : String(r.dossier_id),
+    field: String(r.field),
+    value: JSON.parse(String(r.value)),
+    hlc: r.hlc as Hlc,
+    baseHlc: (r.base_hlc ?? null) as Hlc | null,
+  }))
+  const last = changes[changes.length - 1]
+  let total: number | undefined
+  if (query.cursor === 0) {
+    const t = await db.query(`SELECT count(*) AS n FROM changes c WHERE ${filter}`, params)
+    total = Number(t[0]?.n ?? 0)
+  }
+  return {
+    changes,
+    cursor: last ? last.seq : query.cursor,
+    hasMore: changes.length === query.limit,
+    headSeq: Number(head[0]?.head ?? 0),
+    ...(total === undefined ? {} : { total }),
+  }
+}
