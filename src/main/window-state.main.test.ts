@@ -113,7 +113,12 @@ describe('fitToDisplays', () => {
 
   it('raises a stored size below the minimum', () => {
     const stored = { bounds: { x: 100, y: 100, width: 300, height: 200 }, maximized: false }
-    expect(fitToDisplays(stored, [laptop]).bounds).toEqual({ x: 100, y: 100, width: 900, height: 600 })
+    expect(fitToDisplays(stored, [laptop]).bounds).toEqual({
+      x: 100,
+      y: 100,
+      width: 900,
+      height: 600,
+    })
   })
 
   it('copes with a display smaller than the minimum window size', () => {
