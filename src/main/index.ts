@@ -50,9 +50,9 @@ const security = {
 
 let mainWindow: BrowserWindow | null = null
 
+/** Hervat has one window; menu commands go to its page. */
 function sendMenuCommand(cmd: MenuCommand): void {
-  const target = BrowserWindow.getFocusedWindow() ?? mainWindow
-  target?.webContents.send(EVENT_CHANNELS.onMenuCommand, cmd)
+  mainWindow?.webContents.send(EVENT_CHANNELS.onMenuCommand, cmd)
 }
 
 function createMainWindow(): BrowserWindow {
