@@ -77,6 +77,10 @@ describe('browser implementation of the contract', () => {
     ).rejects.toThrow()
     await expect(api.notify({ title: '', body: '' })).rejects.toThrow(/notify/)
     expect(fake.downloads).toEqual([])
+    // Extra fields are dropped, as the preload drops them, rather than refused.
+    const extra = { suggestedName: 'x.json', mimeType: 'application/json', data, id: 7 }
+    expect(await api.saveFile(extra)).toEqual({ saved: true })
+    expect(fake.downloads).toHaveLength(1)
   })
 
   it('opens a picked file as bytes, and null when the picker is cancelled', async () => {

@@ -62,22 +62,24 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
       ...(host.os ? { os: host.os } : {}),
     }),
 
-    saveFile: async (...args) => {
-      const [req] = checked('saveFile', args)
+    // Like the preload, pass on only the known fields, then validate as main does.
+    saveFile: async ({ suggestedName, mimeType, data }) => {
+      const [req] = checked('saveFile', [{ suggestedName, mimeType, data }])
       host.download(req.suggestedName, req.mimeType, req.data)
       return { saved: true }
     },
 
-    openFile: async (...args) => {
-      const [req] = checked('openFile', args)
+    openFile: async ({ title, filters }) => {
+      const copy = filters.map(({ name, extensions }) => ({ name, extensions: [...extensions] }))
+      const [req] = checked('openFile', [{ title, filters: copy }])
       const file = await host.pickFile(acceptAttribute(req.filters))
       if (!file) return null
       if (file.size > MAX_FILE_BYTES) throw new Error(FILE_TOO_LARGE_MESSAGE)
       return { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }
     },
 
-    notify: async (...args) => {
-      const [req] = checked('notify', args)
+    notify: async ({ title, body }) => {
+      const [req] = checked('notify', [{ title, body }])
       host.notify(req.title, req.body)
     },
 
