@@ -12,12 +12,21 @@ import { change } from './test-support'
 
 const ROOT = join(__dirname, '..', '..')
 const dataDir = mkdtempSync(join(tmpdir(), 'hervat-fault-'))
-const env = { ...process.env, HERVAT_DATA_DIR: dataDir, HERVAT_JWT_SECRET: 'fault-test-secret-fault-test-secret!!', PORT: '0' }
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  HERVAT_DATA_DIR: dataDir,
+  HERVAT_JWT_SECRET: 'fault-test-secret-fault-test-secret!!',
+  PORT: '0',
+}
 delete env.DATABASE_URL
 const tsx = (file: string): string[] => ['--import', 'tsx', file]
 
 function start(): Promise<{ proc: ChildProcess; base: string }> {
-  const proc = spawn(process.execPath, tsx('src/server/main.ts'), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, tsx('src/server/main.ts'), {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((resolve, reject) => {
     let out = ''
     proc.stdout?.on('data', (d: Buffer) => {
@@ -39,17 +48,43 @@ describe('fault tolerance of a real server process', () => {
   let server: { proc: ChildProcess; base: string }
   let token = ''
   const api = (path: string, init: RequestInit = {}): Promise<Response> =>
-    fetch(`${server.base}${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...init.headers } })
+    fetch(`${server.base}${path}`, {
+      ...init,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...init.headers,
+      },
+    })
 
   beforeAll(async () => {
-    const init = spawnSync(process.execPath, [...tsx('src/server/cli/init.ts'), '--org', 'Fault', '--email', 'admin@fault.nl', '--name', 'Beheer'], {
-      cwd: ROOT,
-      env: { ...env, HERVAT_ADMIN_PASSWORD: 'fault admin password' },
-      encoding: 'utf8',
-    })
+    const init = spawnSync(
+      process.execPath,
+      [
+        ...tsx('src/server/cli/init.ts'),
+        '--org',
+        'Fault',
+        '--email',
+        'admin@fault.nl',
+        '--name',
+        'Beheer',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...env, HERVAT_ADMIN_PASSWORD: 'fault admin password' },
+        encoding: 'utf8',
+      },
+    )
     expect(init.status, init.stderr).toBe(0)
     server = await start()
-    const login = await api('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email: 'admin@fault.nl', password: 'fault admin password', deviceName: 'f' }) })
+    const login = await api('/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({
+        email: 'admin@fault.nl',
+        password: 'fault admin password',
+        deviceName: 'f',
+      }),
+    })
     token = ((await login.json()) as { accessToken: string }).accessToken
   }, 60_000)
 
@@ -59,12 +94,19 @@ describe('fault tolerance of a real server process', () => {
   })
 
   it('kill -9 during pushes: after retries every change is stored exactly once, none acknowledged is lost', async () => {
-    const batches = Array.from({ length: 40 }, (_, b) => Array.from({ length: 200 }, (_, i) => change(`d-f-${b}`, i % 2 ? 'status' : 'casemanager', `v${i}`, { node: 'faultclient' })))
+    const batches = Array.from({ length: 40 }, (_, b) =>
+      Array.from({ length: 200 }, (_, i) =>
+        change(`d-f-${b}`, i % 2 ? 'status' : 'casemanager', `v${i}`, { node: 'faultclient' }),
+      ),
+    )
     const acknowledged = new Set<number>()
     const pushAll = async (): Promise<void> => {
       for (let b = 0; b < batches.length; b++) {
         if (acknowledged.has(b)) continue
-        const r = await api('/api/v1/sync/push', { method: 'POST', body: JSON.stringify({ changes: batches[b] }) })
+        const r = await api('/api/v1/sync/push', {
+          method: 'POST',
+          body: JSON.stringify({ changes: batches[b] }),
+        })
         if (r.status === 200) acknowledged.add(b)
       }
     }
@@ -80,7 +122,11 @@ describe('fault tolerance of a real server process', () => {
     const ids: string[] = []
     let cursor = 0
     for (;;) {
-      const body = (await (await api(`/api/v1/sync/pull?cursor=${cursor}&limit=5000`)).json()) as { changes: { id: string }[]; cursor: number; hasMore: boolean }
+      const body = (await (await api(`/api/v1/sync/pull?cursor=${cursor}&limit=5000`)).json()) as {
+        changes: { id: string }[]
+        cursor: number
+        hasMore: boolean
+      }
       ids.push(...body.changes.map((c) => c.id))
       cursor = body.cursor
       if (!body.hasMore) break
@@ -100,7 +146,11 @@ describe('fault tolerance of a real server process', () => {
     const seqs: number[] = []
     let cursor = 0
     for (;;) {
-      const body = (await (await api(`/api/v1/sync/pull?cursor=${cursor}&limit=1000`)).json()) as { changes: { seq: number }[]; cursor: number; hasMore: boolean }
+      const body = (await (await api(`/api/v1/sync/pull?cursor=${cursor}&limit=1000`)).json()) as {
+        changes: { seq: number }[]
+        cursor: number
+        hasMore: boolean
+      }
       seqs.push(...body.changes.map((c) => c.seq))
       cursor = body.cursor
       if (!body.hasMore) break
