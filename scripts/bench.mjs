@@ -115,8 +115,22 @@ async function rulesBench() {
   report('rules', metrics, { rulesAllDeadlines10kMs: '< 100', cliTimeline20kMs: '< 3000' })
 }
 
-await caseloadBench()
-await rulesBench()
+async function tsBench(suite, file, targets) {
+  if (!existsSync(file)) return
+  const r = spawnSync('npx', ['tsx', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 })
+  if (r.status !== 0) throw new Error(`${suite} bench failed`)
+  const lines = r.stdout.trim().split('\n')
+  report(suite, JSON.parse(lines[lines.length - 1]), targets)
+}
+
+const only = process.argv.slice(2)
+const want = (name) => only.length === 0 || only.includes(name)
+if (want('caseload')) await caseloadBench()
+if (want('rules')) await rulesBench()
+if (want('documents'))
+  await tsBench('documents', 'bench/documents-bench.ts', { planVanAanpakMs: '< 150', reintegratieverslagMs: '< 1500' })
+if (want('sync'))
+  await tsBench('sync', 'bench/sync-bench.ts', { firstSyncMs: '< 10000', loadP99Ms: '< 200', loadErrors: '0', loadLostChanges: '0' })
 console.log('\nsuite      metric                                        value      target')
 for (const r of rows) console.log(`${r.suite.padEnd(10)} ${r.metric.padEnd(45)} ${String(r.value).padEnd(10)} ${r.target ?? ''}`)
 console.log('\nresults written to bench/results/')
