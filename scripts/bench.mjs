@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document, HTMLInputElement, MutationObserver, requestAnimationFrame -- code inside page.evaluate runs in the browser */
 // `npm run bench`: measures the figures the issues name, in the real app and real Chromium.
 // Writes bench/results/<suite>.json and prints a table with each target.
 import { spawn, spawnSync } from 'node:child_process'
@@ -8,8 +9,15 @@ import { chromium } from '@playwright/test'
 const PORT = 4179
 const BASE = `http://127.0.0.1:${PORT}`
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 mkdirSync('bench/results', { recursive: true })
 const median = (xs) => {
@@ -21,8 +29,16 @@ const round = (x) => Math.round(x * 10) / 10
 const rows = []
 function report(suite, metrics, targets) {
   const file = `bench/results/${suite}.json`
-  writeFileSync(file, JSON.stringify({ suite, measuredAt: new Date().toISOString(), machine: machine(), metrics, targets }, null, 2) + '\n')
-  for (const [k, v] of Object.entries(metrics)) rows.push({ suite, metric: k, value: v, target: targets[k] })
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { suite, measuredAt: new Date().toISOString(), machine: machine(), metrics, targets },
+      null,
+      2,
+    ) + '\n',
+  )
+  for (const [k, v] of Object.entries(metrics))
+    rows.push({ suite, metric: k, value: v, target: targets[k] })
 }
 function machine() {
   return { node: process.version, platform: process.platform, cpus: nproc() }
@@ -32,12 +48,24 @@ function nproc() {
 }
 
 async function caseloadBench() {
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' })
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  )
   if (build.status !== 0) throw new Error('web build failed')
-  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT)], { stdio: 'ignore', detached: true })
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT)],
+    { stdio: 'ignore', detached: true },
+  )
   try {
     for (let i = 0; i < 100; i++) {
-      try { if ((await fetch(BASE)).ok) break } catch { /* not yet */ }
+      try {
+        if ((await fetch(BASE)).ok) break
+      } catch {
+        /* not yet */
+      }
       await new Promise((r) => setTimeout(r, 100))
     }
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
@@ -54,7 +82,11 @@ async function caseloadBench() {
     const sinceNavigation = []
     for (let run = 0; run < 7; run++) {
       await page.goto(`${BASE}/#/`)
-      await page.waitForFunction(() => performance.getEntriesByName('hervat:caseload-rendered').length > 0, null, { timeout: 60_000 })
+      await page.waitForFunction(
+        () => performance.getEntriesByName('hervat:caseload-rendered').length > 0,
+        null,
+        { timeout: 60_000 },
+      )
       const t = await page.evaluate(() => {
         const open = performance.getEntriesByName('hervat:db-open')[0]
         const done = performance.getEntriesByName('hervat:caseload-rendered')[0]
@@ -72,17 +104,45 @@ async function caseloadBench() {
       const counter = document.querySelector('[data-testid=caseload-count]')
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
       const times = []
-      const words = ['ja', 'jan', 'jans', 'jan', 'ja', 'j', '', 'de', 'de v', 'de vr', 'de v', 'de', '', '1', '12', '123', '12', '1', '']
+      const words = [
+        'ja',
+        'jan',
+        'jans',
+        'jan',
+        'ja',
+        'j',
+        '',
+        'de',
+        'de v',
+        'de vr',
+        'de v',
+        'de',
+        '',
+        '1',
+        '12',
+        '123',
+        '12',
+        '1',
+        '',
+      ]
       for (const w of words) {
         const before = counter.textContent
         const t0 = performance.now()
         await new Promise((resolve) => {
-          const obs = new MutationObserver(() => { obs.disconnect(); requestAnimationFrame(() => resolve()) })
+          const obs = new MutationObserver(() => {
+            obs.disconnect()
+            requestAnimationFrame(() => resolve())
+          })
           obs.observe(counter, { childList: true, characterData: true, subtree: true })
           setter.call(input, w)
           input.dispatchEvent(new Event('input', { bubbles: true }))
           // When the count text does not change, fall back to the next frame after React committed.
-          setTimeout(() => { if (counter.textContent === before) { obs.disconnect(); requestAnimationFrame(() => resolve()) } }, 0)
+          setTimeout(() => {
+            if (counter.textContent === before) {
+              obs.disconnect()
+              requestAnimationFrame(() => resolve())
+            }
+          }, 0)
         })
         times.push(performance.now() - t0)
       }
@@ -103,7 +163,11 @@ async function caseloadBench() {
       { caseloadRenderAfterDbOpenMedianMs: '< 500', searchKeystrokeMedianMs: '< 50' },
     )
   } finally {
-    try { process.kill(-server.pid) } catch { /* gone */ }
+    try {
+      process.kill(-server.pid)
+    } catch {
+      /* gone */
+    }
   }
 }
 
@@ -117,7 +181,11 @@ async function rulesBench() {
 
 async function tsBench(suite, file, targets) {
   if (!existsSync(file)) return
-  const r = spawnSync('npx', ['tsx', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync('npx', ['tsx', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (r.status !== 0) throw new Error(`${suite} bench failed`)
   const lines = r.stdout.trim().split('\n')
   report(suite, JSON.parse(lines[lines.length - 1]), targets)
@@ -128,9 +196,20 @@ const want = (name) => only.length === 0 || only.includes(name)
 if (want('caseload')) await caseloadBench()
 if (want('rules')) await rulesBench()
 if (want('documents'))
-  await tsBench('documents', 'bench/documents-bench.ts', { planVanAanpakMs: '< 150', reintegratieverslagMs: '< 1500' })
+  await tsBench('documents', 'bench/documents-bench.ts', {
+    planVanAanpakMs: '< 150',
+    reintegratieverslagMs: '< 1500',
+  })
 if (want('sync'))
-  await tsBench('sync', 'bench/sync-bench.ts', { firstSyncMs: '< 10000', loadP99Ms: '< 200', loadErrors: '0', loadLostChanges: '0' })
+  await tsBench('sync', 'bench/sync-bench.ts', {
+    firstSyncMs: '< 10000',
+    loadP99Ms: '< 200',
+    loadErrors: '0',
+    loadLostChanges: '0',
+  })
 console.log('\nsuite      metric                                        value      target')
-for (const r of rows) console.log(`${r.suite.padEnd(10)} ${r.metric.padEnd(45)} ${String(r.value).padEnd(10)} ${r.target ?? ''}`)
+for (const r of rows)
+  console.log(
+    `${r.suite.padEnd(10)} ${r.metric.padEnd(45)} ${String(r.value).padEnd(10)} ${r.target ?? ''}`,
+  )
 console.log('\nresults written to bench/results/')

@@ -66,11 +66,19 @@ if (pw?.stats) {
 
 console.log('\n━━ Samenvatting')
 for (const r of results) {
-  console.log(`  ${r.suite.padEnd(28)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`)
+  console.log(
+    `  ${r.suite.padEnd(28)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+  )
 }
 const total = results.reduce(
-  (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),
+  (a, r) => ({
+    passed: a.passed + r.passed,
+    failed: a.failed + r.failed,
+    skipped: a.skipped + r.skipped,
+  }),
   { passed: 0, failed: 0, skipped: 0 },
 )
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`)
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+)
 process.exit(total.failed === 0 && existsSync('package.json') ? 0 : 1)

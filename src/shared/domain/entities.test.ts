@@ -65,19 +65,38 @@ describe('ziekteperiode schema', () => {
 
 describe('werkgever schema', () => {
   it('validates KvK and loonheffingennummer formats', () => {
-    const base = { name: 'Bakkerij Jansen', address: {}, contactPerson: {}, policyProfile: 'wettelijk' }
-    expect(employerInputSchema.parse({ ...base, kvkNumber: '1234 5678', loonheffingennummer: '123456789l01' })).toMatchObject({
+    const base = {
+      name: 'Bakkerij Jansen',
+      address: {},
+      contactPerson: {},
+      policyProfile: 'wettelijk',
+    }
+    expect(
+      employerInputSchema.parse({
+        ...base,
+        kvkNumber: '1234 5678',
+        loonheffingennummer: '123456789l01',
+      }),
+    ).toMatchObject({
       kvkNumber: '12345678',
       loonheffingennummer: '123456789L01',
     })
-    expect(employerInputSchema.safeParse({ ...base, kvkNumber: '1234' }).error?.issues[0]?.path).toEqual(['kvkNumber'])
-    expect(employerInputSchema.safeParse({ ...base, policyProfile: 'onbekend' }).success).toBe(false)
+    expect(
+      employerInputSchema.safeParse({ ...base, kvkNumber: '1234' }).error?.issues[0]?.path,
+    ).toEqual(['kvkNumber'])
+    expect(employerInputSchema.safeParse({ ...base, policyProfile: 'onbekend' }).success).toBe(
+      false,
+    )
   })
 })
 
 describe('mijlpaal markeren', () => {
   it('requires a motivation when a step is waived (Regeling art. 5)', () => {
-    const r = milestoneMarkInputSchema.safeParse({ key: 'probleemanalyse', state: 'waived', date: '2025-02-01' })
+    const r = milestoneMarkInputSchema.safeParse({
+      key: 'probleemanalyse',
+      state: 'waived',
+      date: '2025-02-01',
+    })
     expect(r.error?.issues[0]?.path).toEqual(['motivation'])
   })
 })

@@ -36,7 +36,6 @@ export const recordMetaSchema = z.object({
 })
 export type RecordMeta = z.output<typeof recordMetaSchema>
 
-
 // ── Werkgever ────────────────────────────────────────────────────────────────────────────────
 
 export const employerInputSchema = z.object({
@@ -170,7 +169,11 @@ export type PartialRecovery = z.output<typeof partialRecoveryInputSchema> &
   RecordMeta & { dossierId: string }
 
 /** WAZO pregnancy and maternity leave, as leave dates only (domain §3.3, §5.5 item 3). */
-export const LEAVE_KINDS = ['zwangerschapsverlof', 'bevallingsverlof', 'zwangerschaps-en-bevallingsverlof'] as const
+export const LEAVE_KINDS = [
+  'zwangerschapsverlof',
+  'bevallingsverlof',
+  'zwangerschaps-en-bevallingsverlof',
+] as const
 export const leaveInputSchema = z
   .object({
     kind: z.enum(LEAVE_KINDS).default('zwangerschaps-en-bevallingsverlof'),
@@ -181,7 +184,11 @@ export const leaveInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.end < v.start) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'Het verlof eindigt voor het begint.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'Het verlof eindigt voor het begint.',
+      })
     }
   })
 export type LeaveInput = z.input<typeof leaveInputSchema>
@@ -243,9 +250,21 @@ export const INTERVENTION_KIND_LABELS: Record<(typeof INTERVENTION_KINDS)[number
   scholing: 'Scholing',
   overig: 'Overig',
 }
-export const ADVISED_BY = ['bedrijfsarts', 'arbeidsdeskundige', 'casemanager', 'verzekeraar', 'werkgever', 'werknemer'] as const
+export const ADVISED_BY = [
+  'bedrijfsarts',
+  'arbeidsdeskundige',
+  'casemanager',
+  'verzekeraar',
+  'werkgever',
+  'werknemer',
+] as const
 export const APPROVAL_STATUSES = ['aangevraagd', 'goedgekeurd', 'afgewezen'] as const
-export const REIMBURSEMENT_STATUSES = ['niet-ingediend', 'ingediend', 'vergoed', 'afgewezen'] as const
+export const REIMBURSEMENT_STATUSES = [
+  'niet-ingediend',
+  'ingediend',
+  'vergoed',
+  'afgewezen',
+] as const
 
 export const interventionInputSchema = z.object({
   provider: requiredText(200),
@@ -258,7 +277,8 @@ export const interventionInputSchema = z.object({
   note: optionalText(2000),
 })
 export type InterventionInput = z.input<typeof interventionInputSchema>
-export type Intervention = z.output<typeof interventionInputSchema> & RecordMeta & { dossierId: string }
+export type Intervention = z.output<typeof interventionInputSchema> &
+  RecordMeta & { dossierId: string }
 
 // ── Afspraken ───────────────────────────────────────────────────────────────────────────────
 
@@ -266,7 +286,12 @@ const localDateTime = z
   .string({ error: msg.required })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Vul datum en tijd in.')
 
-export const APPOINTMENT_STATUSES = ['gepland', 'geweest', 'geannuleerd', 'niet-verschenen'] as const
+export const APPOINTMENT_STATUSES = [
+  'gepland',
+  'geweest',
+  'geannuleerd',
+  'niet-verschenen',
+] as const
 export const appointmentInputSchema = z
   .object({
     startsAt: localDateTime,
@@ -281,15 +306,27 @@ export const appointmentInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.status === 'geannuleerd' && !v.cancelledAt) {
-      ctx.addIssue({ code: 'custom', path: ['cancelledAt'], message: 'Vul in wanneer is geannuleerd.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cancelledAt'],
+        message: 'Vul in wanneer is geannuleerd.',
+      })
     }
   })
 export type AppointmentInput = z.input<typeof appointmentInputSchema>
-export type Appointment = z.output<typeof appointmentInputSchema> & RecordMeta & { dossierId: string }
+export type Appointment = z.output<typeof appointmentInputSchema> &
+  RecordMeta & { dossierId: string }
 
 // ── Bijlagen ────────────────────────────────────────────────────────────────────────────────
 
-export const ATTACHMENT_SOURCES = ['bedrijfsarts', 'arbeidsdeskundige', 'uwv', 'werkgever', 'werknemer', 'overig'] as const
+export const ATTACHMENT_SOURCES = [
+  'bedrijfsarts',
+  'arbeidsdeskundige',
+  'uwv',
+  'werkgever',
+  'werknemer',
+  'overig',
+] as const
 export const ATTACHMENT_KINDS = [
   'probleemanalyse',
   'actueel-oordeel',
@@ -330,9 +367,13 @@ export const milestoneMarkInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.state === 'waived' && !v.motivation) {
-      ctx.addIssue({ code: 'custom', path: ['motivation'], message: 'Geef een motivering waarom deze stap vervalt.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['motivation'],
+        message: 'Geef een motivering waarom deze stap vervalt.',
+      })
     }
   })
 export type MilestoneMarkInput = z.input<typeof milestoneMarkInputSchema>
-export type MilestoneMark = z.output<typeof milestoneMarkInputSchema> & RecordMeta & { dossierId: string }
-
+export type MilestoneMark = z.output<typeof milestoneMarkInputSchema> &
+  RecordMeta & { dossierId: string }

@@ -34,16 +34,14 @@ export const optionalText = (max = 4000) =>
     .pipe(z.string().max(max, msg.tooLong).optional())
     .optional()
 
-export const dateField = z
-  .string({ error: msg.date })
-  .transform((v, ctx): IsoDate => {
-    const d = parseAnyDate(v)
-    if (!d) {
-      ctx.addIssue({ code: 'custom', message: v.trim() === '' ? msg.required : msg.date })
-      return z.NEVER
-    }
-    return d
-  })
+export const dateField = z.string({ error: msg.date }).transform((v, ctx): IsoDate => {
+  const d = parseAnyDate(v)
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: v.trim() === '' ? msg.required : msg.date })
+    return z.NEVER
+  }
+  return d
+})
 
 export const optionalDateField = z
   .union([z.string(), z.null(), z.undefined()])
@@ -126,7 +124,10 @@ export const loonheffingennummerField = z
 export const optionalPhoneField = z
   .union([z.string(), z.null(), z.undefined()])
   .transform((v) => (v == null ? '' : v.trim()))
-  .refine((v) => v === '' || (/^[+\d][\d\s()-]*$/.test(v) && v.replace(/\D/g, '').length >= 10), msg.phone)
+  .refine(
+    (v) => v === '' || (/^[+\d][\d\s()-]*$/.test(v) && v.replace(/\D/g, '').length >= 10),
+    msg.phone,
+  )
   .transform((v) => (v === '' ? undefined : v))
   .optional()
 

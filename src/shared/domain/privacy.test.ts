@@ -12,7 +12,9 @@ describe('medical language warning', () => {
   })
 
   it('stays quiet on functional, non-medical text', () => {
-    expect(findMedicalTerms('Kan 4 uur per dag administratief werk doen, niet tillen boven 10 kg.')).toEqual([])
+    expect(
+      findMedicalTerms('Kan 4 uur per dag administratief werk doen, niet tillen boven 10 kg.'),
+    ).toEqual([])
     expect(medicalWarning('')).toBeUndefined()
     expect(medicalWarning(undefined)).toBeUndefined()
   })

@@ -18,6 +18,10 @@ export function parseAt<S extends z.ZodType>(
   const field = [prefix, issue ? issuePath(issue.path) : ''].filter(Boolean).join('.')
   return {
     ok: false,
-    error: { kind: 'validation', field, message: `${field ? `${field}: ` : ''}${issue?.message ?? 'ongeldig'}` },
+    error: {
+      kind: 'validation',
+      field,
+      message: `${field ? `${field}: ` : ''}${issue?.message ?? 'ongeldig'}`,
+    },
   }
 }

@@ -1,0 +1,94 @@
+import { useEffect, useSyncExternalStore } from 'react'
+import { CaseloadPage } from '../features/caseload/CaseloadPage'
+import { DataPage } from '../features/data/DataPage'
+import { DossierPage } from '../features/dossier/DossierPage'
+import { NewDossierPage } from '../features/dossier/NewDossierPage'
+import { EmployersPage } from '../features/employers/EmployersPage'
+import { nl } from '../i18n/nl'
+import { api } from '../platform/api'
+import { useRouter, type Route } from './router'
+
+function subscribeOnline(cb: () => void) {
+  window.addEventListener('online', cb)
+  window.addEventListener('offline', cb)
+  return () => {
+    window.removeEventListener('online', cb)
+    window.removeEventListener('offline', cb)
+  }
+}
+
+const NAV: readonly { readonly route: Route; readonly label: string }[] = [
+  { route: { name: 'caseload' }, label: nl.nav.caseload },
+  { route: { name: 'new-dossier' }, label: nl.nav.newDossier },
+  { route: { name: 'employers' }, label: nl.nav.employers },
+  { route: { name: 'data' }, label: nl.nav.data },
+]
+
+/** The window: navigation on the left, the current screen on the right. */
+export function App() {
+  const route = useRouter((s) => s.route)
+  const navigate = useRouter((s) => s.navigate)
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
+
+  useEffect(
+    () =>
+      api.onMenuCommand((cmd) => {
+        if (cmd === 'new-dossier') navigate({ name: 'new-dossier' })
+        else if (cmd === 'export-backup' || cmd === 'import-backup' || cmd === 'load-sample-data')
+          navigate({ name: 'data' })
+      }),
+    [navigate],
+  )
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Hoofdmenu">
+        <div className="sidebar__brand">
+          <span className="sidebar__logo" aria-hidden="true">
+            H
+          </span>
+          <span>{nl.app.name}</span>
+        </div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.route.name}>
+              <a
+                href="#"
+                className={`sidebar__link${route.name === item.route.name ? ' sidebar__link--active' : ''}`}
+                aria-current={route.name === item.route.name ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault()
+                  navigate(item.route)
+                }}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className={`sidebar__status${online ? '' : ' sidebar__status--offline'}`} role="status">
+          {online ? nl.app.online : nl.app.offline}
+        </p>
+      </nav>
+      <main className="main">
+        <Screen route={route} />
+      </main>
+    </div>
+  )
+}
+
+function Screen(props: { readonly route: Route }) {
+  const r = props.route
+  switch (r.name) {
+    case 'caseload':
+      return <CaseloadPage />
+    case 'dossier':
+      return <DossierPage id={r.id} tab={r.tab} />
+    case 'new-dossier':
+      return <NewDossierPage />
+    case 'employers':
+      return <EmployersPage />
+    case 'data':
+      return <DataPage />
+  }
+}

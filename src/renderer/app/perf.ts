@@ -1,0 +1,12 @@
+/**
+ * Performance marks read by `npm run bench` (scripts/bench.mjs). Marks are cheap and harmless in
+ * normal use; they let the benchmark time the real app instead of a copy of it.
+ */
+export const PERF = {
+  dbOpen: 'hervat:db-open',
+  caseloadRendered: 'hervat:caseload-rendered',
+} as const
+
+export function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name)
+}

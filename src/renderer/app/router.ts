@@ -1,0 +1,66 @@
+import { create } from 'zustand'
+
+/** The screens of the app; the URL hash mirrors the route so a reload keeps the place. */
+export const DOSSIER_TABS = [
+  'overzicht',
+  'ziekteperiodes',
+  'contactmomenten',
+  'interventies',
+  'afspraken',
+  'documenten',
+] as const
+export type DossierTab = (typeof DOSSIER_TABS)[number]
+
+export type Route =
+  | { readonly name: 'caseload' }
+  | { readonly name: 'dossier'; readonly id: string; readonly tab: DossierTab }
+  | { readonly name: 'new-dossier' }
+  | { readonly name: 'employers' }
+  | { readonly name: 'data' }
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const [first, second, third] = parts
+  if (first === 'dossiers' && second === 'nieuw') return { name: 'new-dossier' }
+  if (first === 'dossiers' && second) {
+    const tab = (DOSSIER_TABS as readonly string[]).includes(third ?? '')
+      ? (third as DossierTab)
+      : 'overzicht'
+    return { name: 'dossier', id: second, tab }
+  }
+  if (first === 'werkgevers') return { name: 'employers' }
+  if (first === 'gegevens') return { name: 'data' }
+  return { name: 'caseload' }
+}
+
+export function toHash(route: Route): string {
+  switch (route.name) {
+    case 'caseload':
+      return '#/'
+    case 'dossier':
+      return `#/dossiers/${encodeURIComponent(route.id)}/${route.tab}`
+    case 'new-dossier':
+      return '#/dossiers/nieuw'
+    case 'employers':
+      return '#/werkgevers'
+    case 'data':
+      return '#/gegevens'
+  }
+}
+
+type RouterState = { route: Route; navigate: (route: Route) => void }
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parseHash(typeof location === 'undefined' ? '' : location.hash),
+  navigate: (route) => {
+    const hash = toHash(route)
+    if (location.hash !== hash) location.hash = hash
+    set({ route })
+  },
+}))
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () =>
+    useRouter.setState({ route: parseHash(location.hash) }),
+  )
+}

@@ -1,0 +1,231 @@
+import { useId, type ReactNode } from 'react'
+import { get, useFormContext, useWatch, type FieldError } from 'react-hook-form'
+import { medicalWarning, NO_MEDICAL_INFO_HINT } from '../../shared/domain/privacy'
+import { nl } from '../i18n/nl'
+
+/**
+ * Form controls bound to the surrounding react-hook-form context. Each has a visible label, its
+ * error at the field (aria-invalid + aria-describedby), and an optional hint.
+ */
+type BaseProps = {
+  readonly name: string
+  readonly label: string
+  readonly hint?: string
+  readonly required?: boolean
+}
+
+function useFieldState(name: string) {
+  const { register, formState } = useFormContext()
+  const error = get(formState.errors, name) as FieldError | undefined
+  return { register, error }
+}
+
+function FieldShell(props: {
+  readonly id: string
+  readonly label: string
+  readonly hint?: ReactNode
+  readonly error?: FieldError
+  readonly required?: boolean
+  readonly children: ReactNode
+  readonly warning?: string
+}) {
+  return (
+    <div className={`field${props.error ? ' field--error' : ''}`}>
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {props.children}
+      {props.hint ? (
+        <p className="field__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.warning ? (
+        <p className="field__warning" role="status" id={`${props.id}-warning`}>
+          {props.warning}
+        </p>
+      ) : null}
+      {props.error?.message ? (
+        <p className="field__error" role="alert" id={`${props.id}-error`}>
+          {props.error.message}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function describedBy(id: string, hint: unknown, error: unknown, warning?: unknown) {
+  return (
+    [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined
+  )
+}
+
+export function TextField(
+  props: BaseProps & {
+    readonly type?: 'text' | 'email' | 'tel'
+    readonly inputMode?: 'numeric' | 'decimal' | 'text'
+    readonly autoComplete?: string
+  },
+) {
+  const id = useId()
+  const { register, error } = useFieldState(props.name)
+  return (
+    <FieldShell
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      <input
+        id={id}
+        type={props.type ?? 'text'}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={error ? true : undefined}
+        aria-required={props.required ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+        {...register(props.name)}
+      />
+    </FieldShell>
+  )
+}
+
+/** A calendar date typed and shown as dd-mm-jjjj. */
+export function DateField(props: BaseProps) {
+  const id = useId()
+  const { register, error } = useFieldState(props.name)
+  return (
+    <FieldShell
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        placeholder={nl.common.datePlaceholder}
+        maxLength={10}
+        className="input--date"
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-required={props.required ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+        {...register(props.name)}
+      />
+    </FieldShell>
+  )
+}
+
+export function DateTimeField(props: BaseProps) {
+  const id = useId()
+  const { register, error } = useFieldState(props.name)
+  return (
+    <FieldShell
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      <input
+        id={id}
+        type="datetime-local"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+        {...register(props.name)}
+      />
+    </FieldShell>
+  )
+}
+
+export function SelectField(
+  props: BaseProps & {
+    readonly options: readonly { readonly value: string; readonly label: string }[]
+    readonly placeholder?: string
+  },
+) {
+  const id = useId()
+  const { register, error } = useFieldState(props.name)
+  return (
+    <FieldShell
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+        {...register(props.name)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+export function CheckboxField(props: BaseProps) {
+  const id = useId()
+  const { register, error } = useFieldState(props.name)
+  return (
+    <div className="field field--checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        aria-describedby={describedBy(id, props.hint, error)}
+        {...register(props.name)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/**
+ * Free text: always shows the "geen medische informatie" hint (domain §5.5 item 1) and a
+ * non-blocking warning as soon as the text looks medical.
+ */
+export function FreeTextField(props: BaseProps & { readonly rows?: number }) {
+  const id = useId()
+  const { register, error } = useFieldState(props.name)
+  const { control } = useFormContext()
+  const value = useWatch({ control, name: props.name }) as string | undefined
+  const warning = medicalWarning(value)
+  return (
+    <FieldShell
+      id={id}
+      label={props.label}
+      hint={NO_MEDICAL_INFO_HINT}
+      error={error}
+      required={props.required}
+      warning={warning}
+    >
+      <textarea
+        id={id}
+        rows={props.rows ?? 4}
+        aria-invalid={error ? true : undefined}
+        aria-required={props.required ? true : undefined}
+        aria-describedby={describedBy(id, true, error, warning)}
+        {...register(props.name)}
+      />
+    </FieldShell>
+  )
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react'
+import { dateInAmsterdam, formatDutchDate } from '../../../shared/kernel/iso-date'
+import { repos } from '../../app/services'
+import { nl } from '../../i18n/nl'
+import { api } from '../../platform/api'
+import { loadSampleData } from '../../storage/sample-data'
+
+type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
+
+/** Backup export and import, sample data, and wiping this computer's data. */
+export function DataPage() {
+  const [notice, setNotice] = useState<Notice | undefined>(undefined)
+  const [busy, setBusy] = useState(false)
+  const [confirmWipe, setConfirmWipe] = useState(false)
+
+  const act = async (work: () => Promise<Notice | undefined>) => {
+    setBusy(true)
+    setNotice(undefined)
+    try {
+      const n = await work()
+      if (n) setNotice(n)
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const exportBackup = () =>
+    act(async () => {
+      const data = await repos.backup.exportAll()
+      const today = formatDutchDate(dateInAmsterdam(new Date()))
+      const r = await api.saveFile({
+        suggestedName: `hervat-backup-${today}.json`,
+        mimeType: 'application/json',
+        data,
+      })
+      return r.saved ? { kind: 'ok', text: nl.data.exported } : undefined
+    })
+
+  const importBackup = () =>
+    act(async () => {
+      const file = await api.openFile({
+        title: nl.data.importBackup,
+        filters: [{ name: 'Hervat-back-up', extensions: ['json'] }],
+      })
+      if (!file) return undefined
+      const r = await repos.backup.importAll(file.data)
+      if (!r.ok) return { kind: 'error', text: `${nl.data.importFailed}: ${r.error.message}` }
+      return { kind: 'ok', text: nl.data.imported(r.value.counts['dossiers'] ?? 0) }
+    })
+
+  const loadSamples = () =>
+    act(async () => {
+      const r = await loadSampleData(repos, dateInAmsterdam(new Date()))
+      return { kind: 'ok', text: nl.data.sampleLoaded(r.dossiers) }
+    })
+
+  const wipe = () =>
+    act(async () => {
+      await repos.backup.wipe()
+      setConfirmWipe(false)
+      return { kind: 'ok', text: nl.data.wiped }
+    })
+
+  return (
+    <section className="page" aria-labelledby="data-title">
+      <h1 id="data-title">{nl.data.title}</h1>
+      {notice ? (
+        <p
+          className={`notice notice--${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </p>
+      ) : null}
+      <section className="card">
+        <h2>{nl.data.backupTitle}</h2>
+        <p>{nl.data.backupText}</p>
+        <p className="field__hint">{nl.data.importWarning}</p>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void exportBackup()}
+          >
+            {nl.data.exportBackup}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void importBackup()}
+          >
+            {nl.data.importBackup}
+          </button>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{nl.data.sampleTitle}</h2>
+        <p>{nl.data.sampleText}</p>
+        <button type="button" className="button" disabled={busy} onClick={() => void loadSamples()}>
+          {nl.data.loadSample}
+        </button>
+      </section>
+      <section className="card card--danger">
+        <h2>{nl.data.wipeTitle}</h2>
+        <p>{nl.data.wipeText}</p>
+        {confirmWipe ? (
+          <div role="alertdialog" aria-labelledby="wipe-confirm" className="confirm">
+            <p id="wipe-confirm">{nl.data.wipeConfirm}</p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={busy}
+                onClick={() => void wipe()}
+              >
+                {nl.data.wipe}
+              </button>
+              <button type="button" className="button" onClick={() => setConfirmWipe(false)}>
+                {nl.common.cancel}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => setConfirmWipe(true)}
+          >
+            {nl.data.wipe}…
+          </button>
+        )}
+      </section>
+    </section>
+  )
+}

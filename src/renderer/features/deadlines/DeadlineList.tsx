@@ -1,0 +1,172 @@
+import { useState } from 'react'
+import { milestoneMarkInputSchema } from '../../../shared/domain/entities'
+import { dateInAmsterdam, type IsoDate } from '../../../shared/kernel/iso-date'
+import { repos } from '../../app/services'
+import { DateField, FreeTextField, SelectField } from '../../components/form-fields'
+import { editDate, showDate } from '../../components/format'
+import { RecordForm } from '../../components/RecordForm'
+
+/** One deadline as the dossier page shows it (mapped from the rule core's milestone). */
+export type DeadlineView = {
+  readonly key: string
+  readonly label: string
+  readonly due: IsoDate
+  readonly windowStart?: IsoDate
+  readonly week: number
+  readonly status: string
+  readonly severity: string
+  readonly source: string
+  readonly doneOn?: IsoDate
+  readonly motivation?: string
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  'due-soon': 'Binnenkort',
+  overdue: 'Te laat',
+  done: 'Gedaan',
+  'done-late': 'Te laat gedaan',
+  'not-applicable': 'Niet van toepassing',
+  waived: 'Vervallen (gemotiveerd)',
+}
+
+export const SEVERITY_LABELS: Record<string, string> = {
+  law: 'Wet',
+  'uwv-policy': 'UWV-beleid',
+  practice: 'Praktijk',
+  contract: 'Polis',
+}
+
+/** The deadline list: status, due date, week, the rule's source on request, and marking done or waived. */
+export function DeadlineList(props: {
+  readonly dossierId: string
+  readonly deadlines: readonly DeadlineView[]
+}) {
+  const [openSource, setOpenSource] = useState<string | undefined>(undefined)
+  const [marking, setMarking] = useState<string | undefined>(undefined)
+  return (
+    <table className="table deadlines" aria-label="Termijnen">
+      <thead>
+        <tr>
+          <th scope="col">Termijn</th>
+          <th scope="col">Uiterlijk</th>
+          <th scope="col">Week</th>
+          <th scope="col">Status</th>
+          <th scope="col">Grondslag</th>
+          <th scope="col">
+            <span className="visually-hidden">Acties</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.deadlines.map((d) => (
+          <DeadlineRow
+            key={d.key}
+            deadline={d}
+            dossierId={props.dossierId}
+            sourceOpen={openSource === d.key}
+            onToggleSource={() => setOpenSource(openSource === d.key ? undefined : d.key)}
+            marking={marking === d.key}
+            onMark={(on) => setMarking(on ? d.key : undefined)}
+          />
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function DeadlineRow(props: {
+  readonly deadline: DeadlineView
+  readonly dossierId: string
+  readonly sourceOpen: boolean
+  readonly onToggleSource: () => void
+  readonly marking: boolean
+  readonly onMark: (on: boolean) => void
+}) {
+  const d = props.deadline
+  const finished =
+    d.status === 'done' ||
+    d.status === 'done-late' ||
+    d.status === 'waived' ||
+    d.status === 'not-applicable'
+  return (
+    <>
+      <tr className={`deadline deadline--${d.status}`} data-key={d.key}>
+        <td>{d.label}</td>
+        <td>
+          {d.windowStart ? `${showDate(d.windowStart)} – ` : ''}
+          {showDate(d.due)}
+        </td>
+        <td>{d.week}</td>
+        <td>
+          <span className={`badge badge--status-${d.status}`}>
+            {STATUS_LABELS[d.status] ?? d.status}
+          </span>
+          {d.doneOn ? <span className="deadline__done"> op {showDate(d.doneOn)}</span> : null}
+        </td>
+        <td>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={props.sourceOpen}
+            onClick={props.onToggleSource}
+          >
+            {SEVERITY_LABELS[d.severity] ?? d.severity}
+          </button>
+        </td>
+        <td>
+          {!finished ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => props.onMark(!props.marking)}
+            >
+              Afhandelen
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {props.sourceOpen ? (
+        <tr>
+          <td colSpan={6} className="deadline__source">
+            {d.source}
+            {d.motivation ? <p>Motivering: {d.motivation}</p> : null}
+          </td>
+        </tr>
+      ) : null}
+      {props.marking ? (
+        <tr>
+          <td colSpan={6}>
+            <RecordForm
+              schema={milestoneMarkInputSchema}
+              label={`${d.label} afhandelen`}
+              submitLabel="Vastleggen"
+              defaultValues={{
+                key: d.key,
+                state: 'done',
+                date: editDate(dateInAmsterdam(new Date())),
+                motivation: '',
+              }}
+              save={(v) => repos.milestoneMarks.create(props.dossierId, v)}
+              onSaved={() => props.onMark(false)}
+              onCancel={() => props.onMark(false)}
+            >
+              <div className="form-row">
+                <SelectField
+                  name="state"
+                  label="Afhandeling"
+                  options={[
+                    { value: 'done', label: 'Gedaan' },
+                    { value: 'waived', label: 'Vervalt, met motivering (Regeling art. 5)' },
+                  ]}
+                />
+                <DateField name="date" label="Datum" required />
+              </div>
+              <FreeTextField name="motivation" label="Motivering" rows={2} />
+            </RecordForm>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,44 @@
+import { DOSSIER_STATUS_LABELS, DOSSIER_STATUSES } from '../../../shared/domain/entities'
+import { CheckboxField, SelectField, TextField } from '../../components/form-fields'
+import { ContactPersonFields } from './contact-fields'
+
+const statusOptions = DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))
+const safetyNetOptions = [
+  { value: 'onbekend', label: 'Onbekend' },
+  { value: 'ja', label: 'Ja' },
+  { value: 'nee', label: 'Nee' },
+]
+
+/** Dossier fields: casemanager, arbodienst, bedrijfsarts, status and the permitted yes/no facts. */
+export function DossierFields(props: { readonly prefix?: string }) {
+  const p = props.prefix ?? ''
+  return (
+    <>
+      <fieldset>
+        <legend>Dossier</legend>
+        <div className="form-row">
+          <TextField
+            name={`${p}casemanager`}
+            label="Casemanager"
+            required
+            hint="De casemanager die in het plan van aanpak wordt aangewezen"
+          />
+          <SelectField name={`${p}status`} label="Status dossier" options={statusOptions} />
+        </div>
+        <SelectField
+          name={`${p}safetyNet`}
+          label="Valt onder een vangnetregeling (Ziektewet)"
+          options={safetyNetOptions}
+          hint="Alleen óf er een vangnetregeling geldt, nooit welke."
+        />
+        <CheckboxField name={`${p}workAccident`} label="Verband met een arbeidsongeval" />
+        <CheckboxField
+          name={`${p}thirdPartyLiable`}
+          label="Verkeersongeval met mogelijk aansprakelijke derde (regres)"
+        />
+      </fieldset>
+      <ContactPersonFields prefix={`${p}arbodienst`} legend="Arbodienst" />
+      <ContactPersonFields prefix={`${p}bedrijfsarts`} legend="Bedrijfsarts" />
+    </>
+  )
+}

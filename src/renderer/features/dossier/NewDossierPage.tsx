@@ -1,0 +1,252 @@
+import { useState } from 'react'
+import { FormProvider } from 'react-hook-form'
+import { z } from 'zod'
+import {
+  dossierInputSchema,
+  employeeFullName,
+  employeeInputSchema,
+  sickPeriodInputSchema,
+} from '../../../shared/domain/entities'
+import type { Result } from '../../../shared/kernel/errors'
+import { useRouter } from '../../app/router'
+import { repos } from '../../app/services'
+import { DateField } from '../../components/form-fields'
+import { FormErrorSummary } from '../../components/FormErrorSummary'
+import { applyResult, useSchemaForm, type ErrorSink } from '../../components/use-schema-form'
+import { nl } from '../../i18n/nl'
+import { useLive } from '../../storage/live'
+import { EmployerForm } from '../employers/EmployerForm'
+import { emptyContact } from './contact-fields'
+import { DossierFields } from './DossierFields'
+import { EmployeeFields, emptyEmployee } from './EmployeeFields'
+
+const dossierPart = dossierInputSchema.omit({ employeeId: true })
+const withNewEmployee = z.object({
+  employee: employeeInputSchema,
+  dossier: dossierPart,
+  sickPeriod: sickPeriodInputSchema,
+})
+const withExistingEmployee = z.object({ dossier: dossierPart, sickPeriod: sickPeriodInputSchema })
+
+const CASEMANAGER_KEY = 'hervat.casemanager'
+const NEW = '__nieuw__'
+
+function dossierDefaults() {
+  return {
+    casemanager: localStorage.getItem(CASEMANAGER_KEY) ?? '',
+    arbodienst: { ...emptyContact },
+    bedrijfsarts: { ...emptyContact },
+    status: 'actief' as const,
+    safetyNet: 'onbekend' as const,
+    workAccident: false,
+    thirdPartyLiable: false,
+    reintegrationCompletedOn: '',
+  }
+}
+const sickPeriodDefaults = {
+  start: '',
+  end: '',
+  reportedToEmployerOn: '',
+  reportedToArbodienstOn: '',
+}
+
+function SickPeriodStartFields() {
+  return (
+    <fieldset>
+      <legend>Ziekmelding</legend>
+      <div className="form-row">
+        <DateField name="sickPeriod.start" label="Eerste ziektedag" required />
+        <DateField name="sickPeriod.reportedToEmployerOn" label="Ziek gemeld bij werkgever op" />
+      </div>
+      <DateField
+        name="sickPeriod.reportedToArbodienstOn"
+        label="Gemeld bij arbodienst/verzekeraar op"
+      />
+    </fieldset>
+  )
+}
+
+/** A new dossier: werkgever, werknemer (new or existing) and the first sick period. */
+export function NewDossierPage() {
+  const navigate = useRouter((s) => s.navigate)
+  const employers = useLive(() => repos.employers.list(), [])
+  const [employerId, setEmployerId] = useState('')
+  const [employeeChoice, setEmployeeChoice] = useState(NEW)
+  const [addingEmployer, setAddingEmployer] = useState(false)
+  const employees = useLive(
+    () => (employerId ? repos.employees.listByEmployer(employerId) : Promise.resolve([])),
+    [employerId],
+  )
+
+  const onCreated = (dossierId: string, casemanager: string) => {
+    localStorage.setItem(CASEMANAGER_KEY, casemanager)
+    navigate({ name: 'dossier', id: dossierId, tab: 'overzicht' })
+  }
+
+  return (
+    <section className="page" aria-labelledby="new-dossier-title">
+      <header className="page__header">
+        <h1 id="new-dossier-title">Nieuw dossier</h1>
+      </header>
+      <div className="panel">
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="choose-employer">Werkgever</label>
+            <select
+              id="choose-employer"
+              value={employerId}
+              onChange={(e) => setEmployerId(e.target.value)}
+            >
+              <option value="">Kies een werkgever…</option>
+              {employers?.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field--action">
+            <button type="button" className="button" onClick={() => setAddingEmployer(true)}>
+              Nieuwe werkgever
+            </button>
+          </div>
+        </div>
+        {addingEmployer ? (
+          <EmployerForm
+            onSaved={(e) => {
+              setEmployerId(e.id)
+              setAddingEmployer(false)
+            }}
+            onCancel={() => setAddingEmployer(false)}
+          />
+        ) : null}
+        {employerId && !addingEmployer ? (
+          <div className="field">
+            <label htmlFor="choose-employee">Werknemer</label>
+            <select
+              id="choose-employee"
+              value={employeeChoice}
+              onChange={(e) => setEmployeeChoice(e.target.value)}
+            >
+              <option value={NEW}>Nieuwe werknemer</option>
+              {employees?.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {employeeFullName(e)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+      {employerId && !addingEmployer ? (
+        employeeChoice === NEW ? (
+          <NewEmployeeDossierForm key={employerId} employerId={employerId} onCreated={onCreated} />
+        ) : (
+          <ExistingEmployeeDossierForm
+            key={employeeChoice}
+            employeeId={employeeChoice}
+            onCreated={onCreated}
+          />
+        )
+      ) : (
+        <p className="empty-hint">Kies eerst een werkgever, of maak er een aan.</p>
+      )}
+    </section>
+  )
+}
+
+type Created = (dossierId: string, casemanager: string) => void
+
+function NewEmployeeDossierForm(props: {
+  readonly employerId: string
+  readonly onCreated: Created
+}) {
+  const form = useSchemaForm(withNewEmployee, {
+    employee: emptyEmployee(props.employerId),
+    dossier: dossierDefaults(),
+    sickPeriod: sickPeriodDefaults,
+  })
+  const submit = form.handleSubmit(async () => {
+    const values = form.getValues()
+    const employee = prefixField(await repos.employees.create(values.employee), 'employee')
+    if (!applyResult(form, employee)) return
+    await createDossier(form, employee.value.id, values, props.onCreated)
+  })
+  return (
+    <FormProvider {...form}>
+      <form className="form panel" onSubmit={submit} noValidate aria-label="Nieuw dossier">
+        <EmployeeFields prefix="employee." />
+        <DossierFields prefix="dossier." />
+        <SickPeriodStartFields />
+        <FormErrorSummary />
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={form.formState.isSubmitting}
+          >
+            {form.formState.isSubmitting ? nl.common.saving : 'Dossier aanmaken'}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  )
+}
+
+function ExistingEmployeeDossierForm(props: {
+  readonly employeeId: string
+  readonly onCreated: Created
+}) {
+  const form = useSchemaForm(withExistingEmployee, {
+    dossier: dossierDefaults(),
+    sickPeriod: sickPeriodDefaults,
+  })
+  const submit = form.handleSubmit(async () => {
+    await createDossier(form, props.employeeId, form.getValues(), props.onCreated)
+  })
+  return (
+    <FormProvider {...form}>
+      <form className="form panel" onSubmit={submit} noValidate aria-label="Nieuw dossier">
+        <DossierFields prefix="dossier." />
+        <SickPeriodStartFields />
+        <FormErrorSummary />
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={form.formState.isSubmitting}
+          >
+            {form.formState.isSubmitting ? nl.common.saving : 'Dossier aanmaken'}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  )
+}
+
+async function createDossier(
+  form: ErrorSink,
+  employeeId: string,
+  values: { dossier: Record<string, unknown>; sickPeriod: unknown },
+  onCreated: Created,
+) {
+  const dossier = prefixField(
+    await repos.dossiers.create({ ...values.dossier, employeeId }),
+    'dossier',
+  )
+  if (!applyResult(form, dossier)) return
+  const period = prefixField(
+    await repos.sickPeriods.create(dossier.value.id, values.sickPeriod),
+    'sickPeriod',
+  )
+  if (!applyResult(form, period)) return
+  onCreated(dossier.value.id, dossier.value.casemanager)
+}
+
+/** Moves a repository error's field under the form section it belongs to. */
+function prefixField<T>(result: Result<T>, section: string): Result<T> {
+  if (result.ok || result.error.kind !== 'validation' || !result.error.field) return result
+  const { field, message } = result.error
+  const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message
+  return { ok: false, error: { kind: 'validation', field: `${section}.${field}`, message: text } }
+}

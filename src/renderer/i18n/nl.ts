@@ -1,0 +1,75 @@
+/** The Dutch message catalogue for the UI (style.md rule 11: UI text in one place). */
+export const nl = {
+  app: {
+    name: 'Hervat',
+    tagline: 'Re-integratiedossiers volgens de Wet verbetering poortwachter',
+    offline: 'Offline: wijzigingen worden lokaal bewaard',
+    online: 'Online',
+  },
+  nav: {
+    caseload: 'Caseload',
+    newDossier: 'Nieuw dossier',
+    employers: 'Werkgevers',
+    data: 'Gegevens',
+  },
+  common: {
+    save: 'Opslaan',
+    saving: 'Bezig met opslaan…',
+    cancel: 'Annuleren',
+    add: 'Toevoegen',
+    edit: 'Wijzigen',
+    remove: 'Verwijderen',
+    close: 'Sluiten',
+    yes: 'Ja',
+    no: 'Nee',
+    none: '—',
+    saved: 'Opgeslagen.',
+    loading: 'Laden…',
+    datePlaceholder: 'dd-mm-jjjj',
+    errorSummary: 'Niet opgeslagen: controleer de gemarkeerde velden.',
+  },
+  caseload: {
+    title: 'Caseload',
+    search: 'Zoeken op naam, werkgever of BSN',
+    allEmployers: 'Alle werkgevers',
+    allStatuses: 'Alle statussen',
+    employerFilter: 'Werkgever',
+    statusFilter: 'Status',
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} dossiers` : `${shown} van ${total} dossiers`,
+    emptyTitle: 'Nog geen dossiers',
+    emptyText:
+      'Maak een werkgever en een dossier aan, of laad voorbeelddata om Hervat te verkennen.',
+    noMatches: 'Geen dossiers gevonden die aan de zoekopdracht voldoen.',
+    columns: {
+      employee: 'Werknemer',
+      employer: 'Werkgever',
+      firstSickDay: 'Eerste ziektedag',
+      status: 'Status',
+      casemanager: 'Casemanager',
+    },
+  },
+  data: {
+    title: 'Gegevens',
+    backupTitle: 'Back-up',
+    backupText:
+      'Een back-up bevat alle dossiers, bijlagen en instellingen van deze computer. Bewaar het bestand veilig: het bevat persoonsgegevens.',
+    exportBackup: 'Back-up exporteren',
+    importBackup: 'Back-up importeren',
+    importWarning: 'Importeren vervangt alle gegevens op deze computer door die uit het bestand.',
+    imported: (n: number) => `Back-up geïmporteerd: ${n} dossiers.`,
+    exported: 'Back-up opgeslagen.',
+    importFailed: 'Importeren mislukt, er is niets gewijzigd',
+    sampleTitle: 'Voorbeelddata',
+    sampleText:
+      'Vult Hervat met ongeveer twintig fictieve dossiers, zodat u kunt zien hoe het werkt.',
+    loadSample: 'Voorbeelddata laden',
+    sampleLoaded: (n: number) => `${n} voorbeelddossiers geladen.`,
+    wipeTitle: 'Alle gegevens wissen',
+    wipeText: 'Verwijdert alle dossiers van deze computer. Maak eerst een back-up.',
+    wipe: 'Alles wissen',
+    wipeConfirm:
+      'Weet u zeker dat u alle gegevens wilt wissen? Dit kan niet ongedaan worden gemaakt.',
+    wiped: 'Alle gegevens zijn gewist.',
+  },
+} as const

@@ -1,0 +1,72 @@
+import Dexie, { type Table } from 'dexie'
+import type {
+  Appointment,
+  Attachment,
+  Contact,
+  Dossier,
+  Employee,
+  Employer,
+  Intervention,
+  Leave,
+  MilestoneMark,
+  PartialRecovery,
+  SickPeriod,
+} from '../../shared/domain/entities'
+import { declareSchema } from './schema'
+
+/** A stored change: what a write did, recorded in the same transaction (the sync outbox's source). */
+export type ChangeEntry = {
+  readonly id: string
+  readonly table: string
+  readonly recordId: string
+  readonly dossierId?: string
+  readonly op: 'create' | 'update' | 'delete'
+  /** Full record on create, the changed fields on update, nothing on delete. */
+  readonly fields: Record<string, unknown>
+  readonly at: string
+}
+
+export type BlobRow = { readonly sha256: string; readonly data: Uint8Array; readonly size: number }
+export type MetaRow = { readonly key: string; readonly value: unknown }
+
+/** The dossier tables, in dependency order (parents first). */
+export const DATA_TABLES = [
+  'employers',
+  'employees',
+  'dossiers',
+  'sickPeriods',
+  'partialRecoveries',
+  'leaves',
+  'contacts',
+  'interventions',
+  'appointments',
+  'attachments',
+  'milestoneMarks',
+] as const
+export type DataTable = (typeof DATA_TABLES)[number]
+
+export class HervatDb extends Dexie {
+  employers!: Table<Employer, string>
+  employees!: Table<Employee, string>
+  dossiers!: Table<Dossier, string>
+  sickPeriods!: Table<SickPeriod, string>
+  partialRecoveries!: Table<PartialRecovery, string>
+  leaves!: Table<Leave, string>
+  contacts!: Table<Contact, string>
+  interventions!: Table<Intervention, string>
+  appointments!: Table<Appointment, string>
+  attachments!: Table<Attachment, string>
+  milestoneMarks!: Table<MilestoneMark, string>
+  blobs!: Table<BlobRow, string>
+  changes!: Table<ChangeEntry, string>
+  meta!: Table<MetaRow, string>
+
+  constructor(name: string) {
+    super(name)
+    declareSchema(this)
+  }
+}
+
+export function openDb(name = 'hervat'): HervatDb {
+  return new HervatDb(name)
+}

@@ -1,0 +1,37 @@
+import type Dexie from 'dexie'
+import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
+
+/**
+ * Every version of the local database, append-only (style.md rule 8). A new version adds a
+ * `db.version(n)` line here and its upgrade in `migrations/`, with a fixture test. Never edit a
+ * released version: a user's laptop may still hold it.
+ */
+export const SCHEMA_V1 = {
+  employers: 'id, name',
+  employees: 'id, employerId, lastName',
+  dossiers: 'id, employerId, employeeId, status',
+  sickPeriods: 'id, dossierId, start',
+  partialRecoveries: 'id, dossierId',
+  leaves: 'id, dossierId',
+  contacts: 'id, dossierId, date',
+  interventions: 'id, dossierId',
+  appointments: 'id, dossierId',
+  attachments: 'id, dossierId, sha256',
+  blobs: 'sha256',
+  changes: 'id, at',
+  meta: 'key',
+} as const
+
+/** v2: milestone marks (done / waived with motivation) and a per-dossier contact index. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  contacts: 'id, dossierId, date, [dossierId+date]',
+  milestoneMarks: 'id, dossierId, [dossierId+key]',
+} as const
+
+export const CURRENT_VERSION = 2
+
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores(SCHEMA_V1)
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
+}

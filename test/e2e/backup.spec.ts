@@ -1,0 +1,68 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+import { HervatApp } from './app-model'
+
+async function exportBackup(page: Page, path: string): Promise<Record<string, unknown>> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Back-up exporteren' }).click()
+  await (await download).saveAs(path)
+  await expect(page.getByText('Back-up opgeslagen.')).toBeVisible()
+  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
+}
+
+async function importBackup(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Back-up importeren' }).click()
+  await (await chooser).setFiles(path)
+}
+
+test('export, wipe and import give back identical data', async ({ page }, testInfo) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await app.nav('Gegevens')
+  await page.getByRole('button', { name: 'Voorbeelddata laden' }).click()
+  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible()
+
+  const first = await exportBackup(page, testInfo.outputPath('backup-1.json'))
+  await page.getByRole('button', { name: 'Alles wissen…' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Alles wissen' }).click()
+  await expect(page.getByText('Alle gegevens zijn gewist.')).toBeVisible()
+  await app.nav('Caseload')
+  await expect(page.getByRole('heading', { name: 'Nog geen dossiers' })).toBeVisible()
+
+  await app.nav('Gegevens')
+  await importBackup(page, testInfo.outputPath('backup-1.json'))
+  await expect(page.getByText(/Back-up geïmporteerd: \d+ dossiers/)).toBeVisible()
+  const second = await exportBackup(page, testInfo.outputPath('backup-2.json'))
+  expect(second['tables']).toEqual(first['tables'])
+  await app.nav('Caseload')
+  await expect(page.getByTestId('caseload-count')).toHaveText(/\d+ dossiers/)
+})
+
+test('a corrupt import file gives an error and changes nothing', async ({ page }, testInfo) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await app.nav('Gegevens')
+  await page.getByRole('button', { name: 'Voorbeelddata laden' }).click()
+  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible()
+  const before = await exportBackup(page, testInfo.outputPath('before.json'))
+
+  const text = await readFile(testInfo.outputPath('before.json'), 'utf8')
+  const corrupt = testInfo.outputPath('corrupt.json')
+  await writeFile(corrupt, text.slice(0, Math.floor(text.length / 2)))
+  await importBackup(page, corrupt)
+  await expect(page.getByRole('alert')).toContainText('Importeren mislukt, er is niets gewijzigd')
+
+  // A well-formed file with one invalid BSN is refused too, naming the record and field.
+  const tampered = JSON.parse(text) as { tables: { employees: { bsn: string }[] } }
+  const firstEmployee = tampered.tables.employees[0]
+  if (!firstEmployee) throw new Error('voorbeelddata zonder werknemers')
+  firstEmployee.bsn = '123456789'
+  const invalid = testInfo.outputPath('invalid-bsn.json')
+  await writeFile(invalid, JSON.stringify(tampered))
+  await importBackup(page, invalid)
+  await expect(page.getByRole('alert')).toContainText('bsn')
+
+  const after = await exportBackup(page, testInfo.outputPath('after.json'))
+  expect(after['tables']).toEqual(before['tables'])
+})
