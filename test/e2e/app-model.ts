@@ -36,7 +36,10 @@ export class HervatApp {
     await f.getByLabel('Loonheffingennummer').fill('123456789L01')
     await f.getByLabel('Postcode', { exact: true }).fill('3811 AB')
     await f.getByRole('button', { name: 'Werkgever opslaan' }).click()
-    await expect(this.page.getByLabel('Werkgever', { exact: true })).toHaveValue(/.+/)
+    await expect(f).toBeHidden()
+    await expect(this.page.getByRole('combobox', { name: 'Werkgever', exact: true })).toHaveValue(
+      /.+/,
+    )
   }
 
   async fillNewEmployeeDossier(v: {
