@@ -43,11 +43,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSEnumDeclaration', message: 'Gebruik een `as const`-union in plaats van enum.' },
-        { selector: 'ExportDefaultDeclaration', message: 'Geen default exports (style.md regel 11).' },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Gebruik een `as const`-union in plaats van enum.',
+        },
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Geen default exports (style.md regel 11).',
+        },
       ],
     },
   },
@@ -70,7 +79,8 @@ export default tseslint.config(
           patterns: [
             {
               group: platformModules,
-              message: 'src/shared blijft platformvrij: geen electron/react/zustand/dexie/pdf-lib/node-imports.',
+              message:
+                'src/shared blijft platformvrij: geen electron/react/zustand/dexie/pdf-lib/node-imports.',
             },
           ],
         },
@@ -107,7 +117,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'dexie', message: 'Dexie alleen via src/renderer/storage (repositories).' }] },
+        {
+          paths: [
+            { name: 'dexie', message: 'Dexie alleen via src/renderer/storage (repositories).' },
+          ],
+        },
       ],
     },
   },
