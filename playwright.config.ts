@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     command:
-      'npx vite build --config vite.web.config.ts --logLevel warn && npx vite preview --config vite.web.config.ts',
+      'npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts',
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

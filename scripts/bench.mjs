@@ -50,13 +50,13 @@ function nproc() {
 async function caseloadBench() {
   const build = spawnSync(
     'npx',
-    ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'],
+    ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'],
     { stdio: 'inherit' },
   )
   if (build.status !== 0) throw new Error('web build failed')
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', String(PORT)],
+    ['vite', 'preview', '--config', 'vite.web.config.mts', '--port', String(PORT)],
     { stdio: 'ignore', detached: true },
   )
   try {

@@ -8,16 +8,16 @@ import react from '@vitejs/plugin-react'
  * and by anyone who wants to try Hervat without Electron.
  */
 export default defineConfig({
-  root: resolve(__dirname, 'src/renderer'),
+  root: resolve(import.meta.dirname, 'src/renderer'),
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'dist-web'),
+    outDir: resolve(import.meta.dirname, 'dist-web'),
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        index: resolve(__dirname, 'src/renderer/index.html'),
+        index: resolve(import.meta.dirname, 'src/renderer/index.html'),
         // Benchmark fixture page: fills the database for `npm run bench` (not in the Electron build).
-        bench: resolve(__dirname, 'src/renderer/bench.html'),
+        bench: resolve(import.meta.dirname, 'src/renderer/bench.html'),
       },
     },
   },
