@@ -1,0 +1,134 @@
+import type { PolicyProfileId } from '../domain/policy-profile'
+
+/**
+ * Every number of the law and the contracts, in one table with its source, evidence level and
+ * validity (poortwachter-domain.md §7.1). A change in the law is a change of data here.
+ * Evidence levels as in the domain document §0.1.
+ */
+export type Evidence = 'LAW' | 'REG' | 'UWV-BR' | 'UWV' | 'PRACTICE' | 'CONTRACT' | 'UNVERIFIED'
+
+export type Parameter = {
+  readonly value: number
+  readonly unit: 'calendar-days' | 'counted-day-index' | 'hours' | 'working-days' | 'months'
+  readonly source: string
+  readonly evidence: Evidence
+  readonly validFrom: string
+  readonly validTo?: string
+}
+
+export const PARAMETERS = {
+  /** Samentelling: periods separated by less than this many days form one case. */
+  chainGapDays: {
+    value: 28,
+    unit: 'calendar-days',
+    source: 'BW 7:629 lid 10; WIA 23 lid 3; ZW 29 lid 5 ("minder dan vier weken"); domein §3.2',
+    evidence: 'LAW',
+    validFrom: '2004-01-01',
+  },
+  /** Practice default for the report to the arbodienst: within the first week (D+6). */
+  arboReportDaysWettelijk: {
+    value: 6,
+    unit: 'calendar-days',
+    source: 'Regeling procesgang art. 2 lid 1 ("tijdig"); praktijk: binnen een week (domein §2.2)',
+    evidence: 'PRACTICE',
+    validFrom: '2002-04-01',
+  },
+  arboReportDaysAmersfoortse: {
+    value: 2,
+    unit: 'calendar-days',
+    source: 'Voorwaarden Ontzorgmanager De Amersfoortse art. 4.1 (seed 000)',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
+  arboReportDaysGoudse: {
+    value: 4,
+    unit: 'calendar-days',
+    source: 'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 4.1 (seed 003)',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
+  probleemanalyseDay: {
+    value: 42,
+    unit: 'counted-day-index',
+    source: 'Regeling procesgang art. 2 lid 2: binnen zes weken (einde week 6)',
+    evidence: 'REG',
+    validFrom: '2002-04-01',
+  },
+  planVanAanpakDaysAfterPa: {
+    value: 14,
+    unit: 'calendar-days',
+    source: 'Regeling procesgang art. 4 lid 1: binnen twee weken na het oordeel',
+    evidence: 'REG',
+    validFrom: '2002-04-01',
+  },
+  planVanAanpakDay: {
+    value: 56,
+    unit: 'counted-day-index',
+    source: 'Regeling procesgang art. 2 en 4: 6 + 2 weken (einde week 8)',
+    evidence: 'REG',
+    validFrom: '2002-04-01',
+  },
+  melding42Day: {
+    value: 294,
+    unit: 'counted-day-index',
+    source:
+      'ZW art. 38 lid 1: uiterlijk op de eerste dag nadat de ongeschiktheid 42 weken heeft geduurd',
+    evidence: 'LAW',
+    validFrom: '2006-01-01',
+  },
+  eerstejaarsevaluatieDay: {
+    value: 364,
+    unit: 'counted-day-index',
+    source:
+      'Regeling procesgang art. 4 lid 2 sub b: aan het einde van het eerste ziektejaar (einde week 52)',
+    evidence: 'REG',
+    validFrom: '2002-04-01',
+  },
+  eerstejaarsevaluatieWindowStartDay: {
+    value: 316,
+    unit: 'counted-day-index',
+    source: 'Praktijk: eerstejaarsevaluatie in week 46–52 (domein §2.9)',
+    evidence: 'PRACTICE',
+    validFrom: '2002-04-01',
+  },
+  reintegratieverslagDay: {
+    value: 637,
+    unit: 'counted-day-index',
+    source:
+      'WIA art. 25 lid 3 jo. art. 64 lid 3: uiterlijk 13 weken voor het einde van de wachttijd (einde week 91)',
+    evidence: 'LAW',
+    validFrom: '2013-01-01',
+  },
+  wiaAanvraagDay: {
+    value: 651,
+    unit: 'counted-day-index',
+    source:
+      'WIA art. 64 lid 3: uiterlijk elf weken voor het einde van de wachttijd (einde week 93)',
+    evidence: 'LAW',
+    validFrom: '2013-01-01',
+  },
+  lastWageDay: {
+    value: 728,
+    unit: 'counted-day-index',
+    source: 'BW 7:629 lid 1; WIA art. 23 lid 1: 104 weken',
+    evidence: 'LAW',
+    validFrom: '2004-01-01',
+  },
+} as const satisfies Record<string, Parameter>
+
+export type ParameterKey = keyof typeof PARAMETERS
+
+export const param = (key: ParameterKey): number => PARAMETERS[key].value
+
+/** Reporting term to the arbodienst per policy profile (domain §6.1). */
+export function arboReportDays(profile: PolicyProfileId): number {
+  switch (profile) {
+    case 'amersfoortse-ontzorgmanager':
+      return param('arboReportDaysAmersfoortse')
+    case 'goudse-op-maat':
+      return param('arboReportDaysGoudse')
+    case 'asr-reintegratiemanager':
+    case 'wettelijk':
+      return param('arboReportDaysWettelijk')
+  }
+}
