@@ -7,6 +7,9 @@ import { repos } from '../../app/services'
 import { showDate } from '../../components/format'
 import { nl } from '../../i18n/nl'
 import { useLive } from '../../storage/live'
+import { today } from '../../app/today'
+import { countUrgency, rankCaseload } from '../deadlines/deadline-views'
+import { STATUS_LABELS } from '../deadlines/DeadlineList'
 import { filterCaseload } from './filter'
 
 const ROW_HEIGHT = 52
@@ -19,9 +22,11 @@ export function CaseloadPage() {
   const [query, setQuery] = useState('')
   const [employerId, setEmployerId] = useState('')
   const [status, setStatus] = useState('')
+  const ranked = useMemo(() => (rows ? rankCaseload(rows, today()) : []), [rows])
+  const counts = useMemo(() => countUrgency(ranked), [ranked])
   const visible = useMemo(
-    () => (rows ? filterCaseload(rows, { query, employerId, status }) : []),
-    [rows, query, employerId, status],
+    () => filterCaseload(ranked, { query, employerId, status }),
+    [ranked, query, employerId, status],
   )
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
@@ -70,6 +75,11 @@ export function CaseloadPage() {
           {nl.caseload.count(visible.length, rows.length)}
         </p>
       </header>
+      <p className="urgency-summary" data-testid="urgency-summary">
+        <span className="badge badge--status-overdue">{counts.overdue} te laat</span>
+        <span className="badge badge--status-due-soon">{counts.within7} binnen 7 dagen</span>
+        <span className="badge">{counts.within14} binnen 14 dagen</span>
+      </p>
       <div className="toolbar" role="search">
         <input
           type="search"
@@ -110,6 +120,7 @@ export function CaseloadPage() {
           <span role="columnheader">{nl.caseload.columns.employer}</span>
           <span role="columnheader">{nl.caseload.columns.firstSickDay}</span>
           <span role="columnheader">{nl.caseload.columns.status}</span>
+          <span role="columnheader">Eerstvolgende termijn</span>
           <span role="columnheader">{nl.caseload.columns.casemanager}</span>
         </div>
         <div className="grid__body" ref={scrollRef}>
@@ -143,6 +154,19 @@ export function CaseloadPage() {
                     <span className={`badge badge--${row.status}`}>
                       {DOSSIER_STATUS_LABELS[row.status]}
                     </span>
+                  </span>
+                  <span role="cell" className="grid__deadline">
+                    {row.urgency.next ? (
+                      <>
+                        <span className={`badge badge--status-${row.urgency.next.status}`}>
+                          {STATUS_LABELS[row.urgency.next.status]}
+                        </span>{' '}
+                        {row.urgency.next.label} · {showDate(row.urgency.next.due)}
+                        {row.urgency.overdue > 1 ? ` (+${row.urgency.overdue - 1})` : ''}
+                      </>
+                    ) : (
+                      '—'
+                    )}
                   </span>
                   <span role="cell">{row.casemanager}</span>
                 </a>

@@ -40,7 +40,13 @@ export function TimelineChart(props: {
   const spanWidth = (s: ChartSpan) => Math.max(1.5, x(addDays(s.end, 1)) - x(s.start))
   const ticks = [0, 13, 26, 39, 52, 65, 78, 91, 104]
   const todayX = x(props.today)
-  const caseEnd = props.sickSpans.reduce<IsoDate>((m, s) => (s.end > m ? s.end : m), start)
+  // Recovered days between the periods of the case (and after the last one, up to today).
+  const gaps: ChartSpan[] = []
+  props.sickSpans.forEach((s, i) => {
+    const next = props.sickSpans[i + 1]
+    const gapEnd = next ? addDays(next.start, -1) : props.today
+    if (gapEnd > s.end) gaps.push({ start: addDays(s.end, 1), end: gapEnd })
+  })
   return (
     <figure className="timeline-chart">
       <svg
@@ -49,7 +55,25 @@ export function TimelineChart(props: {
         aria-label={`Tijdlijn van 104 weken vanaf ${formatDutchDate(start)}; vandaag is ${formatDutchDate(props.today)}`}
         preserveAspectRatio="none"
       >
-        <rect x={LEFT} y={BAR_Y} width={WIDTH - LEFT - RIGHT} height={BAR_H} className="tc-gap" />
+        <rect
+          x={LEFT}
+          y={BAR_Y}
+          width={WIDTH - LEFT - RIGHT}
+          height={BAR_H}
+          className="tc-future"
+        />
+        {gaps.map((g) => (
+          <rect
+            key={`g${g.start}`}
+            x={x(g.start)}
+            y={BAR_Y}
+            width={spanWidth(g)}
+            height={BAR_H}
+            className="tc-gap"
+          >
+            <title>{`Hersteld ${formatDutchDate(g.start)} t/m ${formatDutchDate(g.end)}`}</title>
+          </rect>
+        ))}
         {props.sickSpans.map((s) => (
           <rect
             key={`s${s.start}`}
@@ -112,16 +136,12 @@ export function TimelineChart(props: {
       </svg>
       <figcaption className="timeline-chart__legend">
         <span className="tc-key tc-key--sick">ziek</span>
-        <span className="tc-key tc-key--gap">hersteld (tussenpoos)</span>
+        <span className="tc-key tc-key--gap">hersteld</span>
+        <span className="tc-key tc-key--future">nog te gaan</span>
         <span className="tc-key tc-key--leave">verlof</span>
         <span className="tc-key tc-key--overdue">te laat</span>
         <span className="tc-key tc-key--soon">binnenkort</span>
         <span className="tc-key tc-key--done">gedaan</span>
-        <span>
-          {props.sickSpans.length > 0
-            ? `Laatste ziektedag in beeld: ${formatDutchDate(caseEnd)}`
-            : null}
-        </span>
       </figcaption>
     </figure>
   )

@@ -8,6 +8,7 @@ import { repos } from '../../app/services'
 import { editDate, editNumber, showDate, showNumber } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
 import type { DossierBundle } from '../../storage'
+import { DeadlinesCard } from '../deadlines/DeadlinesCard'
 import { DossierFields } from './DossierFields'
 import { EmployeeFields } from './EmployeeFields'
 
@@ -100,81 +101,84 @@ export function OverviewTab(props: { readonly bundle: DossierBundle }) {
     .join(', ')
 
   return (
-    <div className="overview">
-      <section className="card" aria-labelledby="ov-employee">
-        <header className="card__header">
-          <h2 id="ov-employee">Werknemer</h2>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setEditing('employee')}
-          >
-            Werknemer wijzigen
-          </button>
-        </header>
-        <dl className="facts">
-          <dt>Naam</dt>
-          <dd>{employeeFullName(employee)}</dd>
-          <dt>BSN</dt>
-          <dd>{employee.bsn}</dd>
-          <dt>Geboortedatum</dt>
-          <dd>{showDate(employee.dateOfBirth)}</dd>
-          <dt>Adres</dt>
-          <dd>{address || '—'}</dd>
-          <dt>Telefoon</dt>
-          <dd>{employee.phone ?? '—'}</dd>
-          <dt>Functie</dt>
-          <dd>{employee.jobTitle}</dd>
-          <dt>Contracturen</dt>
-          <dd>{showNumber(employee.contractHoursPerWeek)} uur per week</dd>
-          <dt>Dienstverband</dt>
-          <dd>
-            {showDate(employee.employmentStart)}
-            {employee.employmentEnd ? ` t/m ${showDate(employee.employmentEnd)}` : ' – heden'}
-          </dd>
-        </dl>
-      </section>
-      <section className="card" aria-labelledby="ov-dossier">
-        <header className="card__header">
-          <h2 id="ov-dossier">Dossier</h2>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setEditing('dossier')}
-          >
-            Dossier wijzigen
-          </button>
-        </header>
-        <dl className="facts">
-          <dt>Werkgever</dt>
-          <dd>
-            {employer.name}
-            {employer.loonheffingennummer ? ` (${employer.loonheffingennummer})` : ''}
-          </dd>
-          <dt>Casemanager</dt>
-          <dd>{dossier.casemanager}</dd>
-          <dt>Arbodienst</dt>
-          <dd>
-            {[dossier.arbodienst.organisation, dossier.arbodienst.name]
-              .filter(Boolean)
-              .join(', ') || '—'}
-          </dd>
-          <dt>Bedrijfsarts</dt>
-          <dd>
-            {[dossier.bedrijfsarts.name, dossier.bedrijfsarts.organisation]
-              .filter(Boolean)
-              .join(', ') || '—'}
-          </dd>
-          <dt>Vangnetregeling</dt>
-          <dd>
-            {dossier.safetyNet === 'ja' ? 'Ja' : dossier.safetyNet === 'nee' ? 'Nee' : 'Onbekend'}
-          </dd>
-          <dt>Arbeidsongeval</dt>
-          <dd>{dossier.workAccident ? 'Ja' : 'Nee'}</dd>
-          <dt>Regres (aansprakelijke derde)</dt>
-          <dd>{dossier.thirdPartyLiable ? 'Ja' : 'Nee'}</dd>
-        </dl>
-      </section>
-    </div>
+    <>
+      <DeadlinesCard bundle={props.bundle} />
+      <div className="overview">
+        <section className="card" aria-labelledby="ov-employee">
+          <header className="card__header">
+            <h2 id="ov-employee">Werknemer</h2>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setEditing('employee')}
+            >
+              Werknemer wijzigen
+            </button>
+          </header>
+          <dl className="facts">
+            <dt>Naam</dt>
+            <dd>{employeeFullName(employee)}</dd>
+            <dt>BSN</dt>
+            <dd>{employee.bsn}</dd>
+            <dt>Geboortedatum</dt>
+            <dd>{showDate(employee.dateOfBirth)}</dd>
+            <dt>Adres</dt>
+            <dd>{address || '—'}</dd>
+            <dt>Telefoon</dt>
+            <dd>{employee.phone ?? '—'}</dd>
+            <dt>Functie</dt>
+            <dd>{employee.jobTitle}</dd>
+            <dt>Contracturen</dt>
+            <dd>{showNumber(employee.contractHoursPerWeek)} uur per week</dd>
+            <dt>Dienstverband</dt>
+            <dd>
+              {showDate(employee.employmentStart)}
+              {employee.employmentEnd ? ` t/m ${showDate(employee.employmentEnd)}` : ' – heden'}
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="ov-dossier">
+          <header className="card__header">
+            <h2 id="ov-dossier">Dossier</h2>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setEditing('dossier')}
+            >
+              Dossier wijzigen
+            </button>
+          </header>
+          <dl className="facts">
+            <dt>Werkgever</dt>
+            <dd>
+              {employer.name}
+              {employer.loonheffingennummer ? ` (${employer.loonheffingennummer})` : ''}
+            </dd>
+            <dt>Casemanager</dt>
+            <dd>{dossier.casemanager}</dd>
+            <dt>Arbodienst</dt>
+            <dd>
+              {[dossier.arbodienst.organisation, dossier.arbodienst.name]
+                .filter(Boolean)
+                .join(', ') || '—'}
+            </dd>
+            <dt>Bedrijfsarts</dt>
+            <dd>
+              {[dossier.bedrijfsarts.name, dossier.bedrijfsarts.organisation]
+                .filter(Boolean)
+                .join(', ') || '—'}
+            </dd>
+            <dt>Vangnetregeling</dt>
+            <dd>
+              {dossier.safetyNet === 'ja' ? 'Ja' : dossier.safetyNet === 'nee' ? 'Nee' : 'Onbekend'}
+            </dd>
+            <dt>Arbeidsongeval</dt>
+            <dd>{dossier.workAccident ? 'Ja' : 'Nee'}</dd>
+            <dt>Regres (aansprakelijke derde)</dt>
+            <dd>{dossier.thirdPartyLiable ? 'Ja' : 'Nee'}</dd>
+          </dl>
+        </section>
+      </div>
+    </>
   )
 }

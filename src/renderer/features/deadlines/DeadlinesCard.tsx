@@ -1,0 +1,69 @@
+import { useMemo } from 'react'
+import { dossierTimeline } from '../../../shared/rules/dossier-timeline'
+import { today } from '../../app/today'
+import { showDate } from '../../components/format'
+import type { DossierBundle } from '../../storage'
+import { DeadlineList } from './DeadlineList'
+import { TimelineChart } from './TimelineChart'
+
+const GUARANTEE_LABELS = {
+  'not-applicable': 'niet van toepassing',
+  active: 'actief',
+  lapsed: 'vervallen',
+} as const
+
+/** The dossier's 104 weeks at a glance and its deadline list, computed by the rule core. */
+export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
+  const { bundle } = props
+  const now = today()
+  const timeline = useMemo(
+    () =>
+      dossierTimeline({
+        today: now,
+        profile: bundle.employer.policyProfile,
+        sickPeriods: bundle.sickPeriods,
+        leaves: bundle.leaves,
+        marks: bundle.milestoneMarks,
+      }),
+    [bundle, now],
+  )
+  if (!timeline) {
+    return (
+      <section className="card" aria-labelledby="dl-title">
+        <h2 id="dl-title">Termijnen</h2>
+        <p className="empty-hint">
+          Voeg een ziekteperiode toe: dan berekent Hervat alle termijnen.
+        </p>
+      </section>
+    )
+  }
+  const inCase = bundle.sickPeriods.slice(bundle.sickPeriods.length - timeline.periodsInCase)
+  return (
+    <section className="card" aria-labelledby="dl-title">
+      <header className="card__header">
+        <h2 id="dl-title">Termijnen</h2>
+        <p className="card__meta">
+          Week {timeline.sickWeek} · {timeline.countedSickDays} ziektedagen · eerste ziektedag{' '}
+          {showDate(timeline.firstSickDay)}
+          {timeline.periodsInCase > 1 ? ` (${timeline.periodsInCase} periodes samengeteld)` : ''} ·
+          einde loondoorbetaling {showDate(timeline.lastWageDay)}
+          {timeline.poortwachtergarantie !== 'not-applicable'
+            ? ` · poortwachtergarantie ${GUARANTEE_LABELS[timeline.poortwachtergarantie]}`
+            : ''}
+        </p>
+      </header>
+      <TimelineChart
+        firstSickDay={timeline.firstSickDay}
+        lastWageDay={timeline.lastWageDay}
+        today={now}
+        sickSpans={inCase.map((p) => ({
+          start: p.start,
+          end: p.end ?? (now > p.start ? now : p.start),
+        }))}
+        leaveSpans={bundle.leaves}
+        milestones={timeline.milestones}
+      />
+      <DeadlineList dossierId={bundle.dossier.id} deadlines={timeline.milestones} />
+    </section>
+  )
+}

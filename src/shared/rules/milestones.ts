@@ -1,0 +1,59 @@
+import type { DeadlineKey } from './timeline'
+
+/** What the app shows for each deadline: Dutch label, severity and the rule it rests on (domain §2). */
+export type Severity = 'law' | 'uwv-policy' | 'practice' | 'contract'
+export type MilestoneKey = DeadlineKey | 'einde-loondoorbetaling'
+
+export const MILESTONE_INFO: Record<
+  MilestoneKey,
+  { label: string; severity: Severity; source: string }
+> = {
+  'melding-arbodienst': {
+    label: 'Ziekmelding aan arbodienst/verzekeraar',
+    severity: 'practice',
+    source:
+      'Regeling procesgang art. 2 lid 1: de werkgever meldt tijdig aan de arbodienst; praktijk binnen een week. Polis: De Amersfoortse binnen 2 dagen (art. 4.1), De Goudse binnen 4 dagen (art. 4.1); te laat melden kan de poortwachtergarantie laten vervallen.',
+  },
+  probleemanalyse: {
+    label: 'Probleemanalyse bedrijfsarts',
+    severity: 'law',
+    source:
+      'Regeling procesgang art. 2 lid 2: oordeel van de bedrijfsarts binnen zes weken na de eerste ziektedag (einde week 6).',
+  },
+  'plan-van-aanpak': {
+    label: 'Plan van aanpak',
+    severity: 'law',
+    source:
+      'Regeling procesgang art. 4 lid 1: binnen twee weken na de probleemanalyse; bij een tijdige probleemanalyse uiterlijk einde week 8.',
+  },
+  'melding-uwv-42': {
+    label: '42e-weeksmelding aan UWV',
+    severity: 'law',
+    source:
+      'Ziektewet art. 38 lid 1: uiterlijk op de eerste dag nadat de ongeschiktheid 42 weken heeft geduurd.',
+  },
+  eerstejaarsevaluatie: {
+    label: 'Eerstejaarsevaluatie',
+    severity: 'law',
+    source:
+      'Regeling procesgang art. 4 lid 2 sub b: evaluatie aan het einde van het eerste ziektejaar; in de praktijk in week 46–52.',
+  },
+  're-integratieverslag': {
+    label: 'Re-integratieverslag en eindevaluatie',
+    severity: 'law',
+    source:
+      'WIA art. 25 lid 3: uiterlijk dertien weken voor het einde van de wachttijd (einde week 91), met een afschrift aan de werknemer.',
+  },
+  'wia-aanvraag': {
+    label: 'WIA-aanvraag door de werknemer',
+    severity: 'law',
+    source:
+      'WIA art. 64 lid 3: uiterlijk elf weken voor het einde van de wachttijd (einde week 93).',
+  },
+  'einde-loondoorbetaling': {
+    label: 'Einde loondoorbetaling (104 weken)',
+    severity: 'law',
+    source:
+      'BW 7:629 lid 1 en WIA art. 23 lid 1: 104 weken, vóór een eventuele loonsanctie of vrijwillige verlenging.',
+  },
+}

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test'
+import { HervatApp } from './app-model'
+
+/** dd-mm-jjjj, `days` before today (Amsterdam calendar, as the app computes `today`). */
+function daysAgo(days: number): string {
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(Date.now() - days * 86_400_000),
+  )
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`
+}
+
+test('an overdue probleemanalyse puts the dossier at the top of the caseload, with its timeline on the dossier page', async ({
+  page,
+}, testInfo) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await app.createEmployerFromNewDossier('Drukkerij Het Anker')
+  // A fresh case (nothing overdue) first, then one in week 9 whose probleemanalyse is overdue.
+  await app.fillNewEmployeeDossier({
+    firstName: 'Anna',
+    lastName: 'Aalbers',
+    bsn: '123456782',
+    firstSickDay: daysAgo(2),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Anna Aalbers' })).toBeVisible()
+  await app.nav('Nieuw dossier')
+  await page
+    .getByRole('combobox', { name: 'Werkgever', exact: true })
+    .selectOption({ label: 'Drukkerij Het Anker' })
+  await app.fillNewEmployeeDossier({
+    firstName: 'Zeger',
+    lastName: 'Zwart',
+    bsn: '111222333',
+    firstSickDay: daysAgo(60),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Zeger Zwart' })).toBeVisible()
+
+  await app.nav('Caseload')
+  const rows = page.getByRole('rowgroup').getByRole('row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.first()).toContainText('Zeger Zwart')
+  await expect(rows.first()).toContainText('Te laat')
+  await expect(page.getByTestId('urgency-summary')).toContainText('1 te laat')
+
+  await rows.first().click()
+  await expect(page.getByRole('img', { name: /Tijdlijn van 104 weken/ })).toBeVisible()
+  const deadlines = page.getByRole('table', { name: 'Termijnen' })
+  const pa = deadlines.locator('tr[data-key="probleemanalyse"]')
+  await expect(pa).toContainText('Te laat')
+  await expect(pa).toContainText('6')
+  await page.screenshot({ path: testInfo.outputPath('dossier-tijdlijn.png'), fullPage: true })
+  await testInfo.attach('dossier-tijdlijn', {
+    path: testInfo.outputPath('dossier-tijdlijn.png'),
+    contentType: 'image/png',
+  })
+
+  // The rule's source on request, then mark it done today: it becomes "te laat gedaan".
+  await pa.getByRole('button', { name: 'Wet' }).click()
+  await expect(deadlines).toContainText('Regeling procesgang art. 2 lid 2')
+  await pa.getByRole('button', { name: 'Afhandelen' }).click()
+  await page
+    .getByRole('form', { name: 'Probleemanalyse bedrijfsarts afhandelen' })
+    .getByRole('button', { name: 'Vastleggen' })
+    .click()
+  await expect(pa).toContainText('Te laat gedaan')
+  await app.nav('Caseload')
+  await expect(page.getByTestId('urgency-summary')).toContainText('1 te laat')
+})
+
+test('waiving a step needs a motivation (Regeling procesgang art. 5)', async ({ page }) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await app.createEmployerFromNewDossier('Kapsalon Knip')
+  await app.fillNewEmployeeDossier({
+    firstName: 'Eva',
+    lastName: 'Bakker',
+    bsn: '123456782',
+    firstSickDay: daysAgo(50),
+  })
+  const pa = page
+    .getByRole('table', { name: 'Termijnen' })
+    .locator('tr[data-key="probleemanalyse"]')
+  await pa.getByRole('button', { name: 'Afhandelen' }).click()
+  const form = page.getByRole('form', { name: 'Probleemanalyse bedrijfsarts afhandelen' })
+  await form.getByLabel('Afhandeling').selectOption('waived')
+  await form.getByRole('button', { name: 'Vastleggen' }).click()
+  await expect(form.getByText('Geef een motivering waarom deze stap vervalt.')).toBeVisible()
+  await form
+    .getByLabel('Motivering')
+    .fill('Werkhervatting volledig verwacht binnen twee weken, in overleg met werknemer.')
+  await form.getByRole('button', { name: 'Vastleggen' }).click()
+  await expect(pa).toContainText('Vervallen (gemotiveerd)')
+})
