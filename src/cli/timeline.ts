@@ -30,5 +30,5 @@ for (const [i, c] of raw.entries()) {
   if (!r.ok) fail(`case ${i}: ${r.error}`)
   cases.push(r.value)
 }
-const results = cases.map(computeTimeline)
+const results = cases.map((c) => computeTimeline(c))
 process.stdout.write(`${JSON.stringify(many ? results : results[0])}\n`)

@@ -6,6 +6,9 @@ import {
   formatDutchLongDate,
   isoDate,
   isoWeekday,
+  fromEpochDay,
+  toEpochDay,
+  type IsoDate,
   parseDutchDate,
   parseIsoDate,
 } from './iso-date'
@@ -37,5 +40,15 @@ describe('calendar dates', () => {
   it('knows the weekday (6 January 2025 is a Monday)', () => {
     expect(isoWeekday(isoDate('2025-01-06'))).toBe(1)
     expect(isoWeekday(isoDate('2025-01-12'))).toBe(7)
+  })
+})
+
+describe('epoch days', () => {
+  it('agree with the calendar for every day from 1900 to 2200', () => {
+    for (let day = -25567; day <= 84006; day += 1) {
+      const viaDate = new Date(day * 86_400_000).toISOString().slice(0, 10)
+      expect(fromEpochDay(day)).toBe(viaDate)
+      expect(toEpochDay(viaDate as IsoDate)).toBe(day)
+    }
   })
 })

@@ -11,7 +11,6 @@ export type IsoDate = string & { readonly [isoDateBrand]: true }
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DUTCH_RE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/
-const MS_PER_DAY = 86_400_000
 
 function fromParts(year: number, month: number, day: number): IsoDate | undefined {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return undefined
@@ -51,12 +50,42 @@ export function isoDate(value: string): IsoDate {
   return d
 }
 
+/**
+ * Days since 1970-01-01 by integer arithmetic (H. Hinnant's days_from_civil), without Date
+ * objects: the rule core converts dates millions of times in a caseload.
+ */
 export function toEpochDay(date: IsoDate): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY)
+  let y =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48)
+  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48)
+  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
+  if (m <= 2) y -= 1
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/** The inverse of `toEpochDay` (civil_from_days). */
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}` as IsoDate
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -67,6 +67,16 @@ export type DossierTimeline = {
   readonly milestones: readonly Milestone[]
 }
 
+/** Week of each deadline that sits on a fixed counted day (the n-th day lies in week ⌈n/7⌉). */
+const FIXED_WEEK: Partial<Record<DeadlineKey, number>> = {
+  'melding-arbodienst': 1,
+  probleemanalyse: Math.ceil(param('probleemanalyseDay') / 7),
+  'melding-uwv-42': Math.ceil((param('melding42Day') + 1) / 7),
+  eerstejaarsevaluatie: Math.ceil(param('eerstejaarsevaluatieDay') / 7),
+  're-integratieverslag': Math.ceil(param('reintegratieverslagDay') / 7),
+  'wia-aanvraag': Math.ceil(param('wiaAanvraagDay') / 7),
+}
+
 const isDeadline = (k: string): k is DeadlineKey => (DEADLINE_KEYS as readonly string[]).includes(k)
 
 /** The timeline of a dossier from its stored facts; undefined when it has no sick period yet. */
@@ -97,7 +107,8 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
     reportedByEmployee: firstOfCase?.reportedToEmployerOn,
     done,
   }
-  const result = computeTimeline(input)
+  // Reported and done dates do not move the clock: reuse it.
+  const result = computeTimeline(input, clock)
   const today = toEpochDay(facts.today)
   const soon = facts.dueSoonDays ?? 14
   const projected: DaySpan[] = clock.periods.map((p, i) =>
@@ -121,7 +132,7 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
       ...(d.key === 'eerstejaarsevaluatie'
         ? { windowStart: fromEpochDay(clock.nth(param('eerstejaarsevaluatieWindowStartDay'))) }
         : {}),
-      week: d.key === 'melding-arbodienst' ? 1 : weekOf(dueDay),
+      week: FIXED_WEEK[d.key] ?? weekOf(dueDay),
       status,
       severity:
         d.key === 'melding-arbodienst' && facts.profile !== 'wettelijk'

@@ -130,8 +130,10 @@ export function guaranteeStatus(
 }
 
 /** The contract timeline of one validated case. */
-export function computeTimeline(input: TimelineCase): TimelineResult {
-  const clock = caseClock(input)
+export function computeTimeline(
+  input: TimelineCase,
+  clock: CaseClock = caseClock(input),
+): TimelineResult {
   const doneDay = (key: DeadlineKey): number | undefined => {
     const v = input.done?.[key]
     if (!v) return undefined
