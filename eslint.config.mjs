@@ -126,7 +126,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{js,mjs,ts}', 'eslint.config.mjs'],
+    files: ['*.config.{js,mjs,ts,mts}', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 )
