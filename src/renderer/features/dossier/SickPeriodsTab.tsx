@@ -7,7 +7,13 @@ import {
   type SickPeriod,
 } from '../../../shared/domain/entities'
 import { repos } from '../../app/services'
-import { CheckboxField, DateField, SelectField, TextField } from '../../components/form-fields'
+import {
+  CheckboxField,
+  DateField,
+  FreeTextField,
+  SelectField,
+  TextField,
+} from '../../components/form-fields'
 import { editDate, showDate, showNumber } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
 import type { DossierBundle } from '../../storage'
