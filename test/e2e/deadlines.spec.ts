@@ -91,3 +91,22 @@ test('waiving a step needs a motivation (Regeling procesgang art. 5)', async ({ 
   await form.getByRole('button', { name: 'Vastleggen' }).click()
   await expect(pa).toContainText('Vervallen (gemotiveerd)')
 })
+
+test('policy facts on the dossier: a late cancellation is flagged, wage weeks left stand next to interventions', async ({
+  page,
+}) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await app.nav('Gegevens')
+  await page.getByRole('button', { name: 'Voorbeelddata laden' }).click()
+  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible()
+  await app.nav('Caseload')
+  await page.getByRole('searchbox').fill('Lotte Visser')
+  await page.getByRole('row', { name: /Lotte Visser/ }).click()
+  await app.tab('Afspraken')
+  await expect(page.getByRole('table', { name: 'Afspraken' })).toContainText('te laat afgezegd')
+  await app.tab('Interventies')
+  await expect(page.getByTestId('wage-weeks-left')).toContainText(
+    /Nog \d+(,\d)? weken loondoorbetaling/,
+  )
+})

@@ -120,6 +120,8 @@ export const dossierInputSchema = z.object({
   workAccident: z.boolean().default(false),
   /** Domain §5.2 item 6: traffic accident with a possibly liable third party (regres). */
   thirdPartyLiable: z.boolean().default(false),
+  /** Date of a UWV loonsanctie decision, if one was imposed (De Goudse: report within 5 working days). */
+  loonsanctieDecisionOn: optionalDateField,
   /** Date the re-integration was completed; starts the retention term (domain §5.6). */
   reintegrationCompletedOn: optionalDateField,
 })

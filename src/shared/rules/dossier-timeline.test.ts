@@ -99,3 +99,29 @@ describe('caseload urgency', () => {
     )
   })
 })
+
+describe('policy-profile milestones in the dossier timeline', () => {
+  const keys = (f: DossierFacts) => dossierTimeline(f)?.milestones.map((m) => m.key) ?? []
+  it('De Goudse: the week-5 takeover, and the loonsanctie notice when a decision is registered', () => {
+    const f = facts({ profile: 'goudse-op-maat', loonsanctieDecisionOn: isoDate('2025-04-24') })
+    expect(get(f, 'overdracht-arbo-goudse')).toMatchObject({
+      due: '2025-02-03',
+      week: 5,
+      severity: 'contract',
+    })
+    expect(get(f, 'melding-loonsanctie-goudse')).toMatchObject({
+      due: '2025-05-01',
+      status: 'open',
+    })
+    expect(keys(facts())).not.toContain('overdracht-arbo-goudse')
+  })
+  it('Ontzorgmanager: terugvalpreventie six months after recovery from a long absence', () => {
+    const f = facts({
+      profile: 'amersfoortse-ontzorgmanager',
+      today: isoDate('2025-07-01'),
+      sickPeriods: [{ start: isoDate('2025-01-06'), end: isoDate('2025-05-31') }],
+    })
+    expect(get(f, 'terugvalpreventie')).toMatchObject({ due: '2025-12-01', status: 'open' })
+    expect(get(f, 'melding-uwv-42')?.status).toBe('not-applicable')
+  })
+})

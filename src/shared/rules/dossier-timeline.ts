@@ -3,6 +3,7 @@ import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { countedDaysUntil, type DaySpan } from './clock'
 import { MILESTONE_INFO, type MilestoneKey, type Severity } from './milestones'
 import { param } from './parameters'
+import { goudseArboTakeover, goudseSanctionNoticeDue, terugvalpreventieDue } from './profile-rules'
 import {
   caseClock,
   computeTimeline,
@@ -52,6 +53,8 @@ export type DossierFacts = {
     readonly date: IsoDate
     readonly motivation?: string
   }[]
+  /** Date of a UWV loonsanctie decision, if any (De Goudse: report it within 5 working days). */
+  readonly loonsanctieDecisionOn?: IsoDate
   /** A deadline within this many days is `due-soon` (default 14). */
   readonly dueSoonDays?: number
 }
@@ -145,6 +148,49 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
         : {}),
     }
   })
+  const extra = (key: MilestoneKey, due: IsoDate | undefined, automatic = false) => {
+    if (!due) return
+    const info = MILESTONE_INFO[key]
+    const dueDay = toEpochDay(due)
+    const mark = marksByKey.get(key)
+    const status: MilestoneStatus = mark
+      ? mark.state === 'waived'
+        ? 'waived'
+        : toEpochDay(mark.date) <= dueDay
+          ? 'done'
+          : 'done-late'
+      : today > dueDay
+        ? automatic
+          ? 'done'
+          : 'overdue'
+        : dueDay - today <= soon
+          ? 'due-soon'
+          : 'open'
+    milestones.push({
+      key,
+      label: info.label,
+      due,
+      week: weekOf(dueDay),
+      status,
+      severity: info.severity,
+      source: info.source,
+      ...(mark
+        ? { doneOn: mark.date, ...(mark.motivation ? { motivation: mark.motivation } : {}) }
+        : {}),
+    })
+  }
+  const marksByKey = new Map(
+    facts.marks.filter((m) => toEpochDay(m.date) >= clock.d).map((m) => [m.key, m]),
+  )
+  const lastOfCase = clock.caseEnd !== undefined ? fromEpochDay(clock.caseEnd) : undefined
+  extra('overdracht-arbo-goudse', goudseArboTakeover(facts.profile, result.firstSickDay), true)
+  extra(
+    'melding-loonsanctie-goudse',
+    goudseSanctionNoticeDue(facts.profile, facts.loonsanctieDecisionOn),
+  )
+  extra('terugvalpreventie', terugvalpreventieDue(facts.profile, result.firstSickDay, lastOfCase))
+  milestones.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
+
   const lastWage = toEpochDay(result.lastWageDay)
   const endInfo = MILESTONE_INFO['einde-loondoorbetaling']
   milestones.push({

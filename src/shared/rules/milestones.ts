@@ -2,7 +2,12 @@ import type { DeadlineKey } from './timeline'
 
 /** What the app shows for each deadline: Dutch label, severity and the rule it rests on (domain §2). */
 export type Severity = 'law' | 'uwv-policy' | 'practice' | 'contract'
-export type MilestoneKey = DeadlineKey | 'einde-loondoorbetaling'
+export type MilestoneKey =
+  | DeadlineKey
+  | 'einde-loondoorbetaling'
+  | 'overdracht-arbo-goudse'
+  | 'melding-loonsanctie-goudse'
+  | 'terugvalpreventie'
 
 export const MILESTONE_INFO: Record<
   MilestoneKey,
@@ -49,6 +54,24 @@ export const MILESTONE_INFO: Record<
     severity: 'law',
     source:
       'WIA art. 64 lid 3: uiterlijk elf weken voor het einde van de wachttijd (einde week 93).',
+  },
+  'overdracht-arbo-goudse': {
+    label: 'Arbo- en verzuimbegeleider neemt over (week 5)',
+    severity: 'contract',
+    source:
+      'De Goudse Op Maat art. 2.1 en 2.3.3 (seed 003): in week 1–4 begeleidt de werkgever alleen en moet die begeleiding aan de wet voldoen; vanaf week 5 begeleidt de arbo- en verzuimbegeleider.',
+  },
+  'melding-loonsanctie-goudse': {
+    label: 'Loonsanctie melden aan De Goudse',
+    severity: 'contract',
+    source:
+      'De Goudse Op Maat art. 2.3.3 (seed 003): meld een loonsanctie van UWV binnen vijf werkdagen, anders vervalt de vergoeding (poortwachtergarantie).',
+  },
+  terugvalpreventie: {
+    label: 'Terugvalpreventie: contact met werknemer',
+    severity: 'contract',
+    source:
+      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002, 004): na meer dan 3 maanden verzuim en 6 maanden herstel neemt de Ontzorgmanager contact op. Uitleg van de termijnen niet bevestigd (domein §6.2).',
   },
   'einde-loondoorbetaling': {
     label: 'Einde loondoorbetaling (104 weken)',

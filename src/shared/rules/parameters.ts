@@ -114,6 +114,46 @@ export const PARAMETERS = {
     evidence: 'LAW',
     validFrom: '2004-01-01',
   },
+  goudseArboFromDays: {
+    value: 28,
+    unit: 'calendar-days',
+    source:
+      'De Goudse Op Maat art. 2.1 en 2.3.3 (seed 003): de werkgever begeleidt alleen in week 1–4; vanaf week 5 (D+28) de arbo- en verzuimbegeleider',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
+  goudseSanctionNoticeWorkingDays: {
+    value: 5,
+    unit: 'working-days',
+    source:
+      'De Goudse Op Maat art. 2.3.3 (seed 003): u brengt ons binnen vijf werkdagen op de hoogte van de loonsanctie',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
+  terugvalAbsentMonths: {
+    value: 3,
+    unit: 'months',
+    source:
+      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002) en verrichtingenlijst (seed 004): langer dan 3 maanden ziek; uitleg domein §6.2 ASR-T2',
+    evidence: 'UNVERIFIED',
+    validFrom: '2020-01-01',
+  },
+  terugvalBackAtWorkMonths: {
+    value: 6,
+    unit: 'months',
+    source:
+      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002): inmiddels 6 maanden hersteld, dan neemt de Ontzorgmanager contact op',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
+  cancellationHours: {
+    value: 24,
+    unit: 'hours',
+    source:
+      'De Amersfoortse art. 4.3 (seed 000), De Goudse art. 4.1–4.2 (seed 003), verrichtingenlijst (seed 004): afzeggen tot 24 uur vooraf',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
 } as const satisfies Record<string, Parameter>
 
 export type ParameterKey = keyof typeof PARAMETERS

@@ -24,6 +24,7 @@ export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
         sickPeriods: bundle.sickPeriods,
         leaves: bundle.leaves,
         marks: bundle.milestoneMarks,
+        loonsanctieDecisionOn: bundle.dossier.loonsanctieDecisionOn,
       }),
     [bundle, now],
   )

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { APPOINTMENT_STATUSES, appointmentInputSchema } from '../../../shared/domain/entities'
+import { isLateCancellation } from '../../../shared/rules/profile-rules'
 import { repos } from '../../app/services'
 import { DateTimeField, SelectField, TextField } from '../../components/form-fields'
 import { showDateTime } from '../../components/format'
@@ -74,7 +75,18 @@ export function AppointmentsTab(props: { readonly bundle: DossierBundle }) {
                 <td>{showDateTime(a.startsAt)}</td>
                 <td>{a.withWhom}</td>
                 <td>{a.location ?? '—'}</td>
-                <td>{a.status.replace(/-/g, ' ')}</td>
+                <td>
+                  {a.status.replace(/-/g, ' ')}
+                  {isLateCancellation(a) ? (
+                    <span
+                      className="badge badge--warn"
+                      title="Korter dan 24 uur van tevoren afgezegd: de arbodienst kan de kosten in rekening brengen."
+                    >
+                      {' '}
+                      te laat afgezegd
+                    </span>
+                  ) : null}
+                </td>
                 <td>{showDateTime(a.cancelledAt)}</td>
               </tr>
             ))}

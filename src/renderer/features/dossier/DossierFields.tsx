@@ -1,5 +1,5 @@
 import { DOSSIER_STATUS_LABELS, DOSSIER_STATUSES } from '../../../shared/domain/entities'
-import { CheckboxField, SelectField, TextField } from '../../components/form-fields'
+import { CheckboxField, DateField, SelectField, TextField } from '../../components/form-fields'
 import { ContactPersonFields } from './contact-fields'
 
 const statusOptions = DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))
@@ -30,6 +30,11 @@ export function DossierFields(props: { readonly prefix?: string }) {
           label="Valt onder een vangnetregeling (Ziektewet)"
           options={safetyNetOptions}
           hint="Alleen óf er een vangnetregeling geldt, nooit welke."
+        />
+        <DateField
+          name={`${p}loonsanctieDecisionOn`}
+          label="Datum besluit loonsanctie UWV"
+          hint="Alleen invullen als UWV een loonsanctie heeft opgelegd."
         />
         <CheckboxField name={`${p}workAccident`} label="Verband met een arbeidsongeval" />
         <CheckboxField

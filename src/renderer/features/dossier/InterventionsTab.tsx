@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
   ADVISED_BY,
   APPROVAL_STATUSES,
@@ -7,7 +7,10 @@ import {
   interventionInputSchema,
   REIMBURSEMENT_STATUSES,
 } from '../../../shared/domain/entities'
+import { dossierTimeline } from '../../../shared/rules/dossier-timeline'
+import { remainingWageWeeks } from '../../../shared/rules/profile-rules'
 import { repos } from '../../app/services'
+import { today } from '../../app/today'
 import { DateField, FreeTextField, SelectField, TextField } from '../../components/form-fields'
 import { showDate, showEuro } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
@@ -22,6 +25,19 @@ const opts = <T extends string>(
 export function InterventionsTab(props: { readonly bundle: DossierBundle }) {
   const { dossier, interventions } = props.bundle
   const [adding, setAdding] = useState(false)
+  const timeline = useMemo(
+    () =>
+      dossierTimeline({
+        today: today(),
+        profile: props.bundle.employer.policyProfile,
+        sickPeriods: props.bundle.sickPeriods,
+        leaves: props.bundle.leaves,
+        marks: [],
+      }),
+    [props.bundle],
+  )
+  const weeksLeft =
+    timeline && !timeline.caseEnded ? remainingWageWeeks(timeline.lastWageDay, today()) : undefined
   return (
     <section className="card" aria-labelledby="iv-title">
       <header className="card__header">
@@ -30,6 +46,13 @@ export function InterventionsTab(props: { readonly bundle: DossierBundle }) {
           Interventie toevoegen
         </button>
       </header>
+      {weeksLeft !== undefined ? (
+        <p className="field__hint" data-testid="wage-weeks-left">
+          Nog {weeksLeft.toLocaleString('nl-NL')} weken loondoorbetaling (tot en met{' '}
+          {showDate(timeline?.lastWageDay)}). Of een interventie daarbij past, beoordeelt de
+          verzekeraar.
+        </p>
+      ) : null}
       {adding ? (
         <RecordForm
           schema={interventionInputSchema}

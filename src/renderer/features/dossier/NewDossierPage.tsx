@@ -41,6 +41,7 @@ function dossierDefaults() {
     workAccident: false,
     thirdPartyLiable: false,
     reintegrationCompletedOn: '',
+    loonsanctieDecisionOn: '',
   }
 }
 const sickPeriodDefaults = {

@@ -46,6 +46,7 @@ export function OverviewTab(props: { readonly bundle: DossierBundle }) {
             workAccident: dossier.workAccident,
             thirdPartyLiable: dossier.thirdPartyLiable,
             reintegrationCompletedOn: editDate(dossier.reintegrationCompletedOn),
+            loonsanctieDecisionOn: editDate(dossier.loonsanctieDecisionOn),
           }}
           save={(v) => repos.dossiers.update(dossier.id, v)}
           onSaved={() => setEditing(undefined)}

@@ -166,11 +166,7 @@ export function SickPeriodsTab(props: { readonly bundle: DossierBundle }) {
                 inputMode="decimal"
               />
             </div>
-            <TextField
-              name="note"
-              label="Toelichting (werkzaamheden)"
-              hint="Geen medische informatie."
-            />
+            <FreeTextField name="note" label="Toelichting (werkzaamheden)" rows={2} />
           </RecordForm>
         ) : null}
         {partialRecoveries.length === 0 ? (
