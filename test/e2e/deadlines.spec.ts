@@ -110,3 +110,40 @@ test('policy facts on the dossier: a late cancellation is flagged, wage weeks le
     /Nog \d+(,\d)? weken loondoorbetaling/,
   )
 })
+
+test('one desktop notification a day counts the deadlines, without names', async ({ page }) => {
+  // Stand in for the system's notification centre: record what the app shows.
+  await page.addInitScript(() => {
+    const shown: { title: string; body?: string }[] = []
+    ;(window as unknown as { __shown: typeof shown }).__shown = shown
+    class RecordingNotification {
+      static permission = 'granted'
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body })
+      }
+    }
+    ;(window as unknown as { Notification: unknown }).Notification = RecordingNotification
+  })
+  const app = new HervatApp(page)
+  await app.open()
+  await app.createEmployerFromNewDossier('Bakkerij Jansen')
+  await app.fillNewEmployeeDossier({
+    firstName: 'Zeger',
+    lastName: 'Zwart',
+    bsn: '111222333',
+    firstSickDay: daysAgo(60),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Zeger Zwart' })).toBeVisible()
+  const shown = () =>
+    page.evaluate(
+      () => (window as unknown as { __shown: { title: string; body?: string }[] }).__shown,
+    )
+  await page.reload()
+  await expect.poll(async () => (await shown()).length).toBe(1)
+  const [notice] = await shown()
+  expect(notice?.body).toMatch(/3 termijnen zijn verstreken/)
+  expect(notice?.body).not.toContain('Zwart')
+})).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(await shown()).toHaveLength(0)
+})

@@ -3,6 +3,7 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { DataPage } from '../features/data/DataPage'
 import { DossierPage } from '../features/dossier/DossierPage'
 import { NewDossierPage } from '../features/dossier/NewDossierPage'
+import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
@@ -29,6 +30,7 @@ export function App() {
   const route = useRouter((s) => s.route)
   const navigate = useRouter((s) => s.navigate)
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
+  useDeadlineNotifications()
 
   useEffect(
     () =>

@@ -20,6 +20,7 @@ import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
 import { childRepository } from './child-repository'
 import type { HervatDb } from './db'
+import { settingsRepository } from './settings'
 import { checkSickPeriods } from './sick-period-rules'
 import {
   compact,
@@ -178,6 +179,7 @@ export function createRepositories(
     milestoneMarks,
     attachments,
     caseload: caseloadRepository(db),
+    settings: settingsRepository(db),
     backup: backupRepository(ctx),
     changes: {
       list: () => db.changes.orderBy('at').toArray(),

@@ -4,6 +4,7 @@ import { repos } from '../../app/services'
 import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
 import { loadSampleData } from '../../storage/sample-data'
+import { NotificationSettings } from './NotificationSettings'
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
 
@@ -97,6 +98,7 @@ export function DataPage() {
           </button>
         </div>
       </section>
+      <NotificationSettings />
       <section className="card">
         <h2>{nl.data.sampleTitle}</h2>
         <p>{nl.data.sampleText}</p>
