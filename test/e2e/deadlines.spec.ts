@@ -143,7 +143,4 @@ test('one desktop notification a day counts the deadlines, without names', async
   const [notice] = await shown()
   expect(notice?.body).toMatch(/3 termijnen zijn verstreken/)
   expect(notice?.body).not.toContain('Zwart')
-})).toBeVisible()
-  await page.waitForTimeout(500)
-  expect(await shown()).toHaveLength(0)
 })
