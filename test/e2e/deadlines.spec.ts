@@ -115,14 +115,14 @@ test('one desktop notification a day counts the deadlines, without names', async
   // Stand in for the system's notification centre: record what the app shows.
   await page.addInitScript(() => {
     const shown: { title: string; body?: string }[] = []
-    ;(window as unknown as { __shown: typeof shown }).__shown = shown
+    ;(globalThis as unknown as { __shown: typeof shown }).__shown = shown
     class RecordingNotification {
       static permission = 'granted'
       constructor(title: string, options?: { body?: string }) {
         shown.push({ title, body: options?.body })
       }
     }
-    ;(window as unknown as { Notification: unknown }).Notification = RecordingNotification
+    ;(globalThis as unknown as { Notification: unknown }).Notification = RecordingNotification
   })
   const app = new HervatApp(page)
   await app.open()
@@ -136,7 +136,7 @@ test('one desktop notification a day counts the deadlines, without names', async
   await expect(page.getByRole('heading', { level: 1, name: 'Zeger Zwart' })).toBeVisible()
   const shown = () =>
     page.evaluate(
-      () => (window as unknown as { __shown: { title: string; body?: string }[] }).__shown,
+      () => (globalThis as unknown as { __shown: { title: string; body?: string }[] }).__shown,
     )
   await page.reload()
   await expect.poll(async () => (await shown()).length).toBe(1)
