@@ -63,13 +63,17 @@ function describedBy(id: string, hint: unknown, error: unknown, warning?: unknow
   )
 }
 
-export function TextField(
-  props: BaseProps & {
-    readonly type?: 'text' | 'email' | 'tel'
-    readonly inputMode?: 'numeric' | 'decimal' | 'text'
-    readonly autoComplete?: string
-  },
-) {
+type InputProps = {
+  readonly type: 'text' | 'email' | 'tel' | 'datetime-local'
+  readonly inputMode?: 'numeric' | 'decimal' | 'text'
+  readonly autoComplete?: string
+  readonly placeholder?: string
+  readonly maxLength?: number
+  readonly className?: string
+}
+
+/** One labelled input bound to the form; the named fields below only choose its kind. */
+function InputField(props: BaseProps & InputProps) {
   const id = useId()
   const { register, error } = useFieldState(props.name)
   return (
@@ -82,8 +86,11 @@ export function TextField(
     >
       <input
         id={id}
-        type={props.type ?? 'text'}
+        type={props.type}
         inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        className={props.className}
         autoComplete={props.autoComplete ?? 'off'}
         aria-invalid={error ? true : undefined}
         aria-required={props.required ? true : undefined}
@@ -94,55 +101,32 @@ export function TextField(
   )
 }
 
+export function TextField(
+  props: BaseProps & {
+    readonly type?: 'text' | 'email' | 'tel'
+    readonly inputMode?: 'numeric' | 'decimal' | 'text'
+    readonly autoComplete?: string
+  },
+) {
+  return <InputField {...props} type={props.type ?? 'text'} />
+}
+
 /** A calendar date typed and shown as dd-mm-jjjj. */
 export function DateField(props: BaseProps) {
-  const id = useId()
-  const { register, error } = useFieldState(props.name)
   return (
-    <FieldShell
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-    >
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        placeholder={nl.common.datePlaceholder}
-        maxLength={10}
-        className="input--date"
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-required={props.required ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
-        {...register(props.name)}
-      />
-    </FieldShell>
+    <InputField
+      {...props}
+      type="text"
+      inputMode="numeric"
+      placeholder={nl.common.datePlaceholder}
+      maxLength={10}
+      className="input--date"
+    />
   )
 }
 
 export function DateTimeField(props: BaseProps) {
-  const id = useId()
-  const { register, error } = useFieldState(props.name)
-  return (
-    <FieldShell
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-    >
-      <input
-        id={id}
-        type="datetime-local"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
-        {...register(props.name)}
-      />
-    </FieldShell>
-  )
+  return <InputField {...props} type="datetime-local" />
 }
 
 export function SelectField(

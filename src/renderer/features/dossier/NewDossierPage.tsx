@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { FormProvider } from 'react-hook-form'
 import { z } from 'zod'
 import {
   dossierInputSchema,
@@ -11,9 +10,7 @@ import type { Result } from '../../../shared/kernel/errors'
 import { useRouter } from '../../app/router'
 import { repos } from '../../app/services'
 import { DateField } from '../../components/form-fields'
-import { FormErrorSummary } from '../../components/FormErrorSummary'
-import { applyResult, useSchemaForm, type ErrorSink } from '../../components/use-schema-form'
-import { nl } from '../../i18n/nl'
+import { RecordForm } from '../../components/RecordForm'
 import { useLive } from '../../storage/live'
 import { EmployerForm } from '../employers/EmployerForm'
 import { emptyContact } from './contact-fields'
@@ -158,39 +155,59 @@ export function NewDossierPage() {
 
 type Created = (dossierId: string, casemanager: string) => void
 
+type DossierValues = { dossier: Record<string, unknown>; sickPeriod: unknown; employee?: unknown }
+
+/**
+ * Saves the new dossier in steps (werknemer if new, dossier, first sick period); an error is
+ * shown at its field in the section it belongs to. The form validated every step first.
+ */
+async function createDossier(
+  values: DossierValues,
+  employeeId: string | undefined,
+  onCreated: Created,
+): Promise<Result<unknown>> {
+  let id = employeeId
+  if (!id) {
+    const employee = prefixField(await repos.employees.create(values.employee), 'employee')
+    if (!employee.ok) return employee
+    id = employee.value.id
+  }
+  const dossier = prefixField(
+    await repos.dossiers.create({ ...values.dossier, employeeId: id }),
+    'dossier',
+  )
+  if (!dossier.ok) return dossier
+  const period = prefixField(
+    await repos.sickPeriods.create(dossier.value.id, values.sickPeriod),
+    'sickPeriod',
+  )
+  if (!period.ok) return period
+  onCreated(dossier.value.id, dossier.value.casemanager)
+  return { ok: true, value: dossier.value }
+}
+
 function NewEmployeeDossierForm(props: {
   readonly employerId: string
   readonly onCreated: Created
 }) {
-  const form = useSchemaForm(withNewEmployee, {
-    employee: emptyEmployee(props.employerId),
-    dossier: dossierDefaults(),
-    sickPeriod: sickPeriodDefaults,
-  })
-  const submit = form.handleSubmit(async () => {
-    const values = form.getValues()
-    const employee = prefixField(await repos.employees.create(values.employee), 'employee')
-    if (!applyResult(form, employee)) return
-    await createDossier(form, employee.value.id, values, props.onCreated)
-  })
   return (
-    <FormProvider {...form}>
-      <form className="form panel" onSubmit={submit} noValidate aria-label="Nieuw dossier">
+    <div className="panel">
+      <RecordForm
+        schema={withNewEmployee}
+        label="Nieuw dossier"
+        submitLabel="Dossier aanmaken"
+        defaultValues={{
+          employee: emptyEmployee(props.employerId),
+          dossier: dossierDefaults(),
+          sickPeriod: sickPeriodDefaults,
+        }}
+        save={(v) => createDossier(v as DossierValues, undefined, props.onCreated)}
+      >
         <EmployeeFields prefix="employee." />
         <DossierFields prefix="dossier." />
         <SickPeriodStartFields />
-        <FormErrorSummary />
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {form.formState.isSubmitting ? nl.common.saving : 'Dossier aanmaken'}
-          </button>
-        </div>
-      </form>
-    </FormProvider>
+      </RecordForm>
+    </div>
   )
 }
 
@@ -198,50 +215,20 @@ function ExistingEmployeeDossierForm(props: {
   readonly employeeId: string
   readonly onCreated: Created
 }) {
-  const form = useSchemaForm(withExistingEmployee, {
-    dossier: dossierDefaults(),
-    sickPeriod: sickPeriodDefaults,
-  })
-  const submit = form.handleSubmit(async () => {
-    await createDossier(form, props.employeeId, form.getValues(), props.onCreated)
-  })
   return (
-    <FormProvider {...form}>
-      <form className="form panel" onSubmit={submit} noValidate aria-label="Nieuw dossier">
+    <div className="panel">
+      <RecordForm
+        schema={withExistingEmployee}
+        label="Nieuw dossier"
+        submitLabel="Dossier aanmaken"
+        defaultValues={{ dossier: dossierDefaults(), sickPeriod: sickPeriodDefaults }}
+        save={(v) => createDossier(v as DossierValues, props.employeeId, props.onCreated)}
+      >
         <DossierFields prefix="dossier." />
         <SickPeriodStartFields />
-        <FormErrorSummary />
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {form.formState.isSubmitting ? nl.common.saving : 'Dossier aanmaken'}
-          </button>
-        </div>
-      </form>
-    </FormProvider>
+      </RecordForm>
+    </div>
   )
-}
-
-async function createDossier(
-  form: ErrorSink,
-  employeeId: string,
-  values: { dossier: Record<string, unknown>; sickPeriod: unknown },
-  onCreated: Created,
-) {
-  const dossier = prefixField(
-    await repos.dossiers.create({ ...values.dossier, employeeId }),
-    'dossier',
-  )
-  if (!applyResult(form, dossier)) return
-  const period = prefixField(
-    await repos.sickPeriods.create(dossier.value.id, values.sickPeriod),
-    'sickPeriod',
-  )
-  if (!applyResult(form, period)) return
-  onCreated(dossier.value.id, dossier.value.casemanager)
 }
 
 /** Moves a repository error's field under the form section it belongs to. */
