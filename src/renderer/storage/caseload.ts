@@ -29,6 +29,8 @@ export type CaseloadRow = {
     date: IsoDate
     motivation?: string
   }[]
+  readonly employmentEnd?: IsoDate
+  readonly loonsanctieDecisionOn?: IsoDate
   readonly updatedAt: string
   /** Lower-case, accent-free name, employer and BSN for search as you type. */
   readonly searchText: string
@@ -97,6 +99,8 @@ export function caseloadRepository(db: HervatDb) {
             date: m.date,
             motivation: m.motivation,
           })),
+          ...(employee.employmentEnd ? { employmentEnd: employee.employmentEnd } : {}),
+          ...(d.loonsanctieDecisionOn ? { loonsanctieDecisionOn: d.loonsanctieDecisionOn } : {}),
           updatedAt: d.updatedAt,
           searchText: foldForSearch(`${name} ${employer.name} ${employee.bsn}`),
         })

@@ -125,3 +125,33 @@ describe('policy-profile milestones in the dossier timeline', () => {
     expect(get(f, 'melding-uwv-42')?.status).toBe('not-applicable')
   })
 })
+
+describe('second-year milestones', () => {
+  it('spoor 2 is due six weeks after a completed eerstejaarsevaluatie', () => {
+    const f = facts({
+      today: isoDate('2026-01-10'),
+      marks: [{ key: 'eerstejaarsevaluatie', state: 'done', date: isoDate('2025-12-15') }],
+    })
+    expect(get(f, 'spoor-2-start')).toMatchObject({
+      due: '2026-01-26',
+      status: 'open',
+      severity: 'practice',
+    })
+    expect(get(facts(), 'spoor-2-start')).toBeUndefined()
+  })
+  it('the actueel oordeel is due with the re-integratieverslag, the UWV letter by week 89', () => {
+    expect(get(facts(), 'actueel-oordeel')?.due).toBe('2026-10-04')
+    expect(get(facts(), 'uwv-wia-brief')).toMatchObject({ due: '2026-09-20', week: 89 })
+  })
+  it('ziek uit dienst: report on the last working day before the employment ends', () => {
+    // Employment ends on Sunday 29 June 2025: the last working day is Friday 27 June.
+    expect(get(facts({ employmentEnd: isoDate('2025-06-29') }), 'ziek-uit-dienst')?.due).toBe(
+      '2025-06-27',
+    )
+  })
+  it('a loonsanctie ends at the latest 52 weeks after the wage-continuation period', () => {
+    expect(
+      get(facts({ loonsanctieDecisionOn: isoDate('2026-12-01') }), 'einde-loonsanctie')?.due,
+    ).toBe('2028-01-02')
+  })
+})

@@ -1,8 +1,9 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { addDays, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { countedDaysUntil, type DaySpan } from './clock'
 import { MILESTONE_INFO, type MilestoneKey, type Severity } from './milestones'
 import { param } from './parameters'
+import { isWorkingDay } from './holidays'
 import { goudseArboTakeover, goudseSanctionNoticeDue, terugvalpreventieDue } from './profile-rules'
 import {
   caseClock,
@@ -55,6 +56,8 @@ export type DossierFacts = {
   }[]
   /** Date of a UWV loonsanctie decision, if any (De Goudse: report it within 5 working days). */
   readonly loonsanctieDecisionOn?: IsoDate
+  /** The last day of employment, when it ends (ziek uit dienst, ZW 38 lid 2). */
+  readonly employmentEnd?: IsoDate
   /** A deadline within this many days is `due-soon` (default 14). */
   readonly dueSoonDays?: number
 }
@@ -78,6 +81,12 @@ const FIXED_WEEK: Partial<Record<DeadlineKey, number>> = {
   eerstejaarsevaluatie: Math.ceil(param('eerstejaarsevaluatieDay') / 7),
   're-integratieverslag': Math.ceil(param('reintegratieverslagDay') / 7),
   'wia-aanvraag': Math.ceil(param('wiaAanvraagDay') / 7),
+}
+
+function lastWorkingDayOnOrBefore(date: IsoDate): IsoDate {
+  let d = date
+  while (!isWorkingDay(d)) d = addDays(d, -1)
+  return d
 }
 
 const isDeadline = (k: string): k is DeadlineKey => (DEADLINE_KEYS as readonly string[]).includes(k)
@@ -189,6 +198,22 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
     goudseSanctionNoticeDue(facts.profile, facts.loonsanctieDecisionOn),
   )
   extra('terugvalpreventie', terugvalpreventieDue(facts.profile, result.firstSickDay, lastOfCase))
+  const ongoing = (due: number) => clock.caseEnd === undefined || due <= clock.caseEnd
+  const eje = marksByKey.get('eerstejaarsevaluatie')
+  if (eje?.state === 'done') extra('spoor-2-start', addDays(eje.date, param('spoor2DaysAfterEje')))
+  const riv = clock.nth(param('reintegratieverslagDay'))
+  if (ongoing(riv)) extra('actueel-oordeel', fromEpochDay(riv))
+  const letter = clock.nth(param('uwvWiaLetterDay'))
+  if (ongoing(letter)) extra('uwv-wia-brief', fromEpochDay(letter))
+  if (
+    facts.employmentEnd &&
+    toEpochDay(facts.employmentEnd) >= clock.d &&
+    ongoing(toEpochDay(facts.employmentEnd))
+  ) {
+    extra('ziek-uit-dienst', lastWorkingDayOnOrBefore(facts.employmentEnd))
+  }
+  if (facts.loonsanctieDecisionOn)
+    extra('einde-loonsanctie', addDays(result.lastWageDay, param('loonsanctieMaxDays')), true)
   milestones.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
 
   const lastWage = toEpochDay(result.lastWageDay)

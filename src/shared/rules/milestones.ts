@@ -8,6 +8,11 @@ export type MilestoneKey =
   | 'overdracht-arbo-goudse'
   | 'melding-loonsanctie-goudse'
   | 'terugvalpreventie'
+  | 'spoor-2-start'
+  | 'actueel-oordeel'
+  | 'uwv-wia-brief'
+  | 'ziek-uit-dienst'
+  | 'einde-loonsanctie'
 
 export const MILESTONE_INFO: Record<
   MilestoneKey,
@@ -72,6 +77,36 @@ export const MILESTONE_INFO: Record<
     severity: 'contract',
     source:
       'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002, 004): na meer dan 3 maanden verzuim en 6 maanden herstel neemt de Ontzorgmanager contact op. Uitleg van de termijnen niet bevestigd (domein §6.2).',
+  },
+  'spoor-2-start': {
+    label: 'Spoor 2 gestart (of gemotiveerd niet nodig)',
+    severity: 'practice',
+    source:
+      'BW 7:658a lid 1; Beleidskader poortwachter §8: bij de eerstejaarsevaluatie beslissen over spoor 2; praktijk: uiterlijk 6 weken daarna starten. Niet nodig? Vastleggen als vervallen met de motivering (concreet perspectief in eigen bedrijf).',
+  },
+  'actueel-oordeel': {
+    label: 'Actueel oordeel bedrijfsarts',
+    severity: 'uwv-policy',
+    source:
+      'Regeling procesgang art. 6 lid 1 sub j: het re-integratieverslag bevat een actueel oordeel van de bedrijfsarts, op te stellen vóór de eindevaluatie (uiterlijk week 91).',
+  },
+  'uwv-wia-brief': {
+    label: 'Brief van UWV over de WIA-aanvraag ontvangen',
+    severity: 'law',
+    source:
+      'WIA art. 64 lid 2: UWV schrijft de werknemer uiterlijk in week 89 over de WIA-aanvraag. Geen brief ontvangen? Dan geldt voor de aanvraag een extra termijn (art. 64 lid 6); neem contact op met UWV.',
+  },
+  'ziek-uit-dienst': {
+    label: 'Ziek uit dienst: melding UWV en re-integratieverslag',
+    severity: 'law',
+    source:
+      'ZW art. 38 lid 2: ziekmelding bij UWV op de laatste werkdag vóór het einde van het dienstverband; bij zes weken of meer ziekte ook het re-integratieverslag uiterlijk die dag.',
+  },
+  'einde-loonsanctie': {
+    label: 'Uiterste einde loonsanctie (52 weken)',
+    severity: 'law',
+    source:
+      'WIA art. 25 lid 9: een loonsanctie verlengt de loondoorbetaling met ten hoogste 52 weken.',
   },
   'einde-loondoorbetaling': {
     label: 'Einde loondoorbetaling (104 weken)',

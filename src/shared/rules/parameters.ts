@@ -9,7 +9,8 @@ export type Evidence = 'LAW' | 'REG' | 'UWV-BR' | 'UWV' | 'PRACTICE' | 'CONTRACT
 
 export type Parameter = {
   readonly value: number
-  readonly unit: 'calendar-days' | 'counted-day-index' | 'hours' | 'working-days' | 'months'
+  readonly unit:
+    'calendar-days' | 'counted-day-index' | 'hours' | 'working-days' | 'months' | 'euro'
   readonly source: string
   readonly evidence: Evidence
   readonly validFrom: string
@@ -113,6 +114,44 @@ export const PARAMETERS = {
     source: 'BW 7:629 lid 1; WIA art. 23 lid 1: 104 weken',
     evidence: 'LAW',
     validFrom: '2004-01-01',
+  },
+  uwvWiaLetterDay: {
+    value: 623,
+    unit: 'counted-day-index',
+    source:
+      'WIA art. 64 lid 2: UWV informeert uiterlijk op de dag waarop de wachttijd 89 weken heeft geduurd',
+    evidence: 'LAW',
+    validFrom: '2013-01-01',
+  },
+  spoor2DaysAfterEje: {
+    value: 42,
+    unit: 'calendar-days',
+    source:
+      'Praktijk: spoor 2 uiterlijk 6 weken na de eerstejaarsevaluatie starten (domein §2.10; Beleidskader poortwachter §8)',
+    evidence: 'PRACTICE',
+    validFrom: '2002-04-01',
+  },
+  loonsanctieMaxDays: {
+    value: 364,
+    unit: 'calendar-days',
+    source: 'WIA art. 25 lid 9: loonsanctie van ten hoogste 52 weken',
+    evidence: 'LAW',
+    validFrom: '2004-01-01',
+  },
+  uwv42FineMaxEur: {
+    value: 455,
+    unit: 'euro',
+    source:
+      'ZW art. 38 lid 3: bestuurlijke boete van ten hoogste €455 voor een ontbrekende of te late 42e-weeksmelding',
+    evidence: 'LAW',
+    validFrom: '2017-04-01',
+  },
+  deskundigenoordeelFeeEur: {
+    value: 400,
+    unit: 'euro',
+    source: 'UWV: vergoeding deskundigenoordeel voor de werkgever (jaarlijks controleren)',
+    evidence: 'UWV',
+    validFrom: '2024-01-01',
   },
   goudseArboFromDays: {
     value: 28,

@@ -25,6 +25,7 @@ export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
         leaves: bundle.leaves,
         marks: bundle.milestoneMarks,
         loonsanctieDecisionOn: bundle.dossier.loonsanctieDecisionOn,
+        employmentEnd: bundle.employee.employmentEnd,
       }),
     [bundle, now],
   )

@@ -26,6 +26,8 @@ export function rankCaseload(
       sickPeriods: row.sickPeriods,
       leaves: row.leaves,
       marks: row.marks,
+      employmentEnd: row.employmentEnd,
+      loonsanctieDecisionOn: row.loonsanctieDecisionOn,
       dueSoonDays,
     })
     return { ...row, timeline, urgency: urgencyOf(timeline, today) }
