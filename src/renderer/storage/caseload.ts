@@ -1,7 +1,7 @@
 import { employeeFullName, type Dossier } from '../../shared/domain/entities'
 import type { PolicyProfileId } from '../../shared/domain/policy-profile'
 import type { IsoDate } from '../../shared/kernel/iso-date'
-import { dutchCollator, foldForSearch } from '../../shared/kernel/text'
+import { foldForSearch } from '../../shared/kernel/text'
 import type { HervatDb } from './db'
 
 export type CaseloadRow = {
@@ -105,7 +105,8 @@ export function caseloadRepository(db: HervatDb) {
           searchText: foldForSearch(`${name} ${employer.name} ${employee.bsn}`),
         })
       }
-      return rows.sort((a, b) => dutchCollator.compare(a.employeeName, b.employeeName))
+      // Unsorted: the caseload screen orders rows by urgency (and name within the same urgency).
+      return rows
     },
   }
 }

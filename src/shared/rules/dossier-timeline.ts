@@ -94,7 +94,12 @@ const isDeadline = (k: string): k is DeadlineKey => (DEADLINE_KEYS as readonly s
 /** The timeline of a dossier from its stored facts; undefined when it has no sick period yet. */
 export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefined {
   if (facts.sickPeriods.length === 0) return undefined
-  const periods = [...facts.sickPeriods].sort((a, b) => (a.start < b.start ? -1 : 1))
+  const sorted = facts.sickPeriods.every(
+    (p, i, all) => i === 0 || (all[i - 1] as { start: string }).start <= p.start,
+  )
+  const periods = sorted
+    ? facts.sickPeriods
+    : [...facts.sickPeriods].sort((a, b) => (a.start < b.start ? -1 : 1))
   const base: TimelineCase = {
     today: facts.today,
     profile: facts.profile,
@@ -107,7 +112,11 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
   const firstOfCase = periods[clock.firstIndex]
   const done: Partial<Record<DeadlineKey, IsoDate>> = {}
   const waived = new Map<string, { date: IsoDate; motivation?: string }>()
-  for (const m of [...facts.marks].sort((a, b) => (a.date < b.date ? -1 : 1))) {
+  const marks =
+    facts.marks.length > 1
+      ? [...facts.marks].sort((a, b) => (a.date < b.date ? -1 : 1))
+      : facts.marks
+  for (const m of marks) {
     if (m.state === 'done' && isDeadline(m.key)) done[m.key] = m.date
     if (m.state === 'waived') waived.set(m.key, { date: m.date, motivation: m.motivation })
   }
@@ -157,7 +166,7 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
         : {}),
     }
   })
-  const extra = (key: MilestoneKey, due: IsoDate | undefined, automatic = false) => {
+  const extra = (key: MilestoneKey, due: IsoDate | undefined, automatic = false, week?: number) => {
     if (!due) return
     const info = MILESTONE_INFO[key]
     const dueDay = toEpochDay(due)
@@ -179,7 +188,7 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
       key,
       label: info.label,
       due,
-      week: weekOf(dueDay),
+      week: week ?? weekOf(dueDay),
       status,
       severity: info.severity,
       source: info.source,
@@ -202,9 +211,11 @@ export function dossierTimeline(facts: DossierFacts): DossierTimeline | undefine
   const eje = marksByKey.get('eerstejaarsevaluatie')
   if (eje?.state === 'done') extra('spoor-2-start', addDays(eje.date, param('spoor2DaysAfterEje')))
   const riv = clock.nth(param('reintegratieverslagDay'))
-  if (ongoing(riv)) extra('actueel-oordeel', fromEpochDay(riv))
+  if (ongoing(riv))
+    extra('actueel-oordeel', fromEpochDay(riv), false, FIXED_WEEK['re-integratieverslag'])
   const letter = clock.nth(param('uwvWiaLetterDay'))
-  if (ongoing(letter)) extra('uwv-wia-brief', fromEpochDay(letter))
+  if (ongoing(letter))
+    extra('uwv-wia-brief', fromEpochDay(letter), false, Math.ceil(param('uwvWiaLetterDay') / 7))
   if (
     facts.employmentEnd &&
     toEpochDay(facts.employmentEnd) >= clock.d &&

@@ -6,8 +6,9 @@ import { deadlineNotice } from './deadline-notifier'
 import { rankCaseload } from './deadline-views'
 
 const HOUR = 60 * 60 * 1000
+const START_DELAY = 3000
 
-/** Checks the caseload at start and every hour; shows at most one desktop notification a day. */
+/** Checks the caseload shortly after start and every hour; at most one desktop notification a day. */
 export function useDeadlineNotifications(): void {
   useEffect(() => {
     let stopped = false
@@ -23,10 +24,12 @@ export function useDeadlineNotifications(): void {
       await api.notify(notice)
       await repos.settings.update({ lastNotifiedOn: now })
     }
-    void check()
+    // Not at the very start: opening the caseload comes first.
+    const first = setTimeout(() => void check(), START_DELAY)
     const timer = setInterval(() => void check(), HOUR)
     return () => {
       stopped = true
+      clearTimeout(first)
       clearInterval(timer)
     }
   }, [])
