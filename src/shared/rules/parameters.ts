@@ -5,12 +5,13 @@ import type { PolicyProfileId } from '../domain/policy-profile'
  * validity (poortwachter-domain.md §7.1). A change in the law is a change of data here.
  * Evidence levels as in the domain document §0.1.
  */
-export type Evidence = 'LAW' | 'REG' | 'UWV-BR' | 'UWV' | 'PRACTICE' | 'CONTRACT' | 'UNVERIFIED'
+export type Evidence =
+  'LAW' | 'REG' | 'UWV-BR' | 'UWV' | 'AP' | 'PRACTICE' | 'CONTRACT' | 'UNVERIFIED'
 
 export type Parameter = {
   readonly value: number
   readonly unit:
-    'calendar-days' | 'counted-day-index' | 'hours' | 'working-days' | 'months' | 'euro'
+    'calendar-days' | 'counted-day-index' | 'hours' | 'working-days' | 'months' | 'years' | 'euro'
   readonly source: string
   readonly evidence: Evidence
   readonly validFrom: string
@@ -152,6 +153,30 @@ export const PARAMETERS = {
     source: 'UWV: vergoeding deskundigenoordeel voor de werkgever (jaarlijks controleren)',
     evidence: 'UWV',
     validFrom: '2024-01-01',
+  },
+  retentionReintegrationYears: {
+    value: 2,
+    unit: 'years',
+    source:
+      'AP beleidsregels De zieke werknemer §6.1 (via Rendement 2016): re-integratiedossier tot twee jaar na afronding van de re-integratie',
+    evidence: 'AP',
+    validFrom: '2016-04-01',
+  },
+  retentionShortAbsenceYears: {
+    value: 2,
+    unit: 'years',
+    source:
+      'AP beleidsregels De zieke werknemer §6.1 (via Rendement 2016): verzuimadministratie tot twee jaar na einde dienstverband',
+    evidence: 'AP',
+    validFrom: '2016-04-01',
+  },
+  retentionErdZwYears: {
+    value: 5,
+    unit: 'years',
+    source:
+      'AP beleidsregels De zieke werknemer §6.1 (via Rendement 2016): eigenrisicodrager Ziektewet, vijf jaar',
+    evidence: 'AP',
+    validFrom: '2016-04-01',
   },
   goudseArboFromDays: {
     value: 28,
