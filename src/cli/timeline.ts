@@ -1,34 +1,39 @@
 /**
  * `npm run -s timeline -- case.json`: the rule core from the command line
- * (shared/docs/timeline-contract.md). JSON on stdout and exit 0; on invalid input nothing on
- * stdout, one line on stderr naming the case and field, exit 2.
+ * (shared/docs/timeline-contract.md). The file holds one case or an array of cases. JSON on
+ * stdout and exit 0; on invalid input nothing on stdout, one line on stderr naming the case and
+ * field (`case 3: sickPeriods[1].end is before start`), exit 2. Parsing and formatting only:
+ * validation and rules live in src/shared/rules.
  */
 import { readFileSync } from 'node:fs'
-import { parseTimelineCase } from '../shared/rules/case-input'
-import { computeTimeline, type TimelineCase } from '../shared/rules/timeline'
+import { parseTimelineCases } from '../shared/rules/case-input'
+import { computeTimeline } from '../shared/rules/timeline'
+
+const EXIT_INVALID = 2
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`)
-  process.exit(2)
+  process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`)
+  process.exit(EXIT_INVALID)
 }
 
 const file = process.argv[2]
 if (!file) fail('usage: npm run -s timeline -- <case.json>')
 
-let json: unknown
+let text: string
 try {
-  json = JSON.parse(readFileSync(file, 'utf8'))
+  text = readFileSync(file, 'utf8')
 } catch (e) {
-  fail(`cannot read ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+  fail(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`)
 }
 
-const many = Array.isArray(json)
-const raw = many ? (json as unknown[]) : [json]
-const cases: TimelineCase[] = []
-for (const [i, c] of raw.entries()) {
-  const r = parseTimelineCase(c)
-  if (!r.ok) fail(`case ${i}: ${r.error}`)
-  cases.push(r.value)
+let json: unknown
+try {
+  json = JSON.parse(text)
+} catch (e) {
+  fail(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
 }
-const results = cases.map((c) => computeTimeline(c))
-process.stdout.write(`${JSON.stringify(many ? results : results[0])}\n`)
+
+const parsed = parseTimelineCases(json)
+if (!parsed.ok) fail(parsed.error)
+const results = parsed.cases.map((c) => computeTimeline(c))
+process.stdout.write(`${JSON.stringify(parsed.many ? results : results[0])}\n`)

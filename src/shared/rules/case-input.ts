@@ -4,20 +4,30 @@ import { parseIsoDate, type IsoDate } from '../kernel/iso-date'
 import { DEADLINE_KEYS, type TimelineCase } from './timeline'
 
 /**
- * Validation of a timeline case at the boundary (CLI, server, imports). Messages are English and
- * name the field as the contract shows it: `sickPeriods[1].end is before start`.
+ * Validation of a timeline case at the boundary (CLI, sync server, imports), per
+ * timeline-contract.md "Input: a case". Messages are English and name the field the way the
+ * contract does: `sickPeriods[1].end is before start`.
  */
-const date = z.string({ error: 'must be a date YYYY-MM-DD' }).transform((v, ctx): IsoDate => {
-  const d = parseIsoDate(v)
-  if (!d) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `is not a valid date YYYY-MM-DD: ${JSON.stringify(v)}`,
-    })
-    return z.NEVER
-  }
-  return d
-})
+const missingOr =
+  (message: string) =>
+  (issue: { input: unknown }): string =>
+    issue.input === undefined ? `is missing (${message})` : message
+
+const date = z
+  .string({ error: missingOr('must be a date YYYY-MM-DD') })
+  .transform((v, ctx): IsoDate => {
+    const d = parseIsoDate(v)
+    if (!d) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is not a valid date YYYY-MM-DD: ${JSON.stringify(v)}`,
+      })
+      return z.NEVER
+    }
+    return d
+  })
+
+const isDeadlineKey = (k: string) => (DEADLINE_KEYS as readonly string[]).includes(k)
 
 const caseSchema = z
   .object(
@@ -32,27 +42,23 @@ const caseSchema = z
             { start: date, end: date.nullable().optional() },
             { error: 'must be an object { start, end? }' },
           ),
-          { error: 'is required: an array of sick periods' },
+          { error: missingOr('must be an array of sick periods') },
         )
         .min(1, 'must contain at least one sick period'),
       leaves: z
         .array(
           z.object({ start: date, end: date }, { error: 'must be an object { start, end }' }),
           {
-            error: 'must be an array',
+            error: 'must be an array of leaves',
           },
         )
         .optional(),
       sameCauseAroundLeave: z.boolean({ error: 'must be true or false' }).optional(),
       reportedByEmployee: date.optional(),
       done: z
-        .partialRecord(
-          z.enum(DEADLINE_KEYS, { error: `keys must be one of ${DEADLINE_KEYS.join(', ')}` }),
-          date,
-          {
-            error: `must map deadline keys (${DEADLINE_KEYS.join(', ')}) to dates`,
-          },
-        )
+        .record(z.string(), date, {
+          error: `must be an object mapping deadline keys to dates`,
+        })
         .optional(),
     },
     { error: 'must be a case object' },
@@ -73,25 +79,32 @@ const caseSchema = z
           message: 'is after today (a recovery is registered when it has happened)',
         })
       const prev = periods[i - 1]
-      if (prev) {
-        if (!prev.end)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sickPeriods', i - 1, 'end'],
-            message: 'is missing: only the last period may be open',
-          })
-        else if (p.start <= prev.end)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sickPeriods', i, 'start'],
-            message: 'overlaps or precedes the previous period',
-          })
-      }
+      if (!prev) return
+      if (!prev.end)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sickPeriods', i - 1, 'end'],
+          message: 'is missing: only the last period may be open',
+        })
+      else if (p.start <= prev.end)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sickPeriods', i, 'start'],
+          message: 'overlaps or precedes the previous period (periods must be chronological)',
+        })
     })
     c.leaves?.forEach((l, i) => {
       if (l.end < l.start)
         ctx.addIssue({ code: 'custom', path: ['leaves', i, 'end'], message: 'is before start' })
     })
+    for (const key of Object.keys(c.done ?? {})) {
+      if (!isDeadlineKey(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['done', key],
+          message: `is not a deadline key (one of ${DEADLINE_KEYS.join(', ')})`,
+        })
+    }
   })
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -102,7 +115,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 export type CaseParse = { ok: true; value: TimelineCase } | { ok: false; error: string }
 
-/** Parses one case; the error reads `<field> <problem>`. */
+/** Parses one case; the error reads `<field> <problem>` (the first problem found). */
 export function parseTimelineCase(value: unknown): CaseParse {
   const r = caseSchema.safeParse(value)
   if (r.success) return { ok: true, value: r.data as TimelineCase }
@@ -110,4 +123,23 @@ export function parseTimelineCase(value: unknown): CaseParse {
   if (!issue) return { ok: false, error: 'is invalid' }
   const field = formatPath(issue.path)
   return { ok: false, error: field ? `${field} ${issue.message}` : issue.message }
+}
+
+export type CasesParse =
+  { ok: true; many: boolean; cases: TimelineCase[] } | { ok: false; error: string }
+
+/**
+ * A file's content: one case object or an array of them. The error names the case index, also
+ * for a single object (`case 0: …`), per timeline-contract.md.
+ */
+export function parseTimelineCases(json: unknown): CasesParse {
+  const many = Array.isArray(json)
+  const raw: readonly unknown[] = many ? json : [json]
+  const cases: TimelineCase[] = []
+  for (let i = 0; i < raw.length; i++) {
+    const r = parseTimelineCase(raw[i])
+    if (!r.ok) return { ok: false, error: `case ${i}: ${r.error}` }
+    cases.push(r.value)
+  }
+  return { ok: true, many, cases }
 }

@@ -1,13 +1,44 @@
-import { addDays, fromEpochDay, isoWeekday, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 
 /**
- * Dutch public holidays as the Algemene termijnenwet art. 3 lid 1 lists them: Nieuwjaarsdag,
- * Tweede Paasdag, Hemelvaartsdag, Tweede Pinksterdag, both Christmas days, Koningsdag and
- * 5 May. (Easter Sunday and Whit Sunday are Sundays anyway; Goede Vrijdag is not on the list.)
- * Koningsdag is 27 April, or 26 April when the 27th is a Sunday (since 2014).
+ * Dutch public holidays and working days, for contract terms counted in working days (De Goudse
+ * Op Maat art. 2.3.3, seed 003: "binnen vijf werkdagen"). Computed here, no library, no cache.
+ *
+ * Which days: the "algemeen erkende feestdagen" of the Algemene termijnenwet art. 3 lid 1
+ * (domain doc source S7): Nieuwjaarsdag, Tweede Paasdag, Hemelvaartsdag, Tweede Pinksterdag,
+ * both Christmas days, the King's birthday as celebrated, and 5 May — 5 May **every year**, as
+ * the statute lists it (many CAOs give 5 May off only every five years; see the report's doubts).
+ * Easter Sunday and Whit Sunday fall on Sundays and are skipped as weekend days anyway.
+ *
+ * Not included: Goede Vrijdag. Atw art. 3 lid 2 equates it only "voor de toepassing van deze wet";
+ * the domain document does not list it, most employers work on it, and counting it as a working
+ * day gives the earlier — safer — due date. `GOOD_FRIDAY_IS_HOLIDAY` records that choice as data.
+ *
+ * Koningsdag: 27 April, or Saturday 26 April when the 27th is a Sunday (Wet vaststelling
+ * Koningsdag, since 2014). Before 2014 Koninginnedag: 30 April, or 29 April when the 30th is a
+ * Sunday (the rule applied from 1980 to 2013).
  */
-export function easterSunday(year: number): IsoDate {
-  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+export const GOOD_FRIDAY_IS_HOLIDAY = false
+
+/** First year of Koningsdag on 27 April (King Willem-Alexander, 2014). */
+const KONINGSDAG_FROM_YEAR = 2014
+
+/** ISO weekday of an epoch day: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export function weekdayOfEpochDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1
+}
+
+const SUNDAY = 7
+const SATURDAY = 6
+
+function epochOf(year: number, month: number, day: number): number {
+  return toEpochDay(
+    `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as IsoDate,
+  )
+}
+
+/** Easter Sunday, anonymous Gregorian algorithm (Meeus/Jones/Butcher), as an epoch day. */
+function easterEpochDay(year: number): number {
   const a = year % 19
   const b = Math.floor(year / 100)
   const c = year % 100
@@ -22,41 +53,82 @@ export function easterSunday(year: number): IsoDate {
   const m = Math.floor((a + 11 * h + 22 * l) / 451)
   const month = Math.floor((h + l - 7 * m + 114) / 31)
   const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate
+  return epochOf(year, month, day)
 }
 
-const cache = new Map<number, ReadonlySet<string>>()
+export function easterSunday(year: number): IsoDate {
+  return fromEpochDay(easterEpochDay(year))
+}
 
-export function dutchHolidays(year: number): ReadonlySet<string> {
-  const hit = cache.get(year)
-  if (hit) return hit
-  const easter = easterSunday(year)
-  const kingsDay = `${year}-04-27` as IsoDate
-  const set = new Set<string>([
-    `${year}-01-01`,
-    addDays(easter, 1),
-    addDays(easter, 39),
-    addDays(easter, 50),
-    isoWeekday(kingsDay) === 7 ? `${year}-04-26` : kingsDay,
-    `${year}-05-05`,
-    `${year}-12-25`,
-    `${year}-12-26`,
-  ])
-  cache.set(year, set)
-  return set
+function kingsDayEpochDay(year: number): number {
+  if (year >= KONINGSDAG_FROM_YEAR) {
+    const k = epochOf(year, 4, 27)
+    return weekdayOfEpochDay(k) === SUNDAY ? k - 1 : k
+  }
+  const q = epochOf(year, 4, 30)
+  return weekdayOfEpochDay(q) === SUNDAY ? q - 1 : q
+}
+
+/** The public holidays of `year` as epoch days, in calendar order. */
+export function dutchHolidayEpochDays(year: number): number[] {
+  const easter = easterEpochDay(year)
+  const days = [
+    epochOf(year, 1, 1), // Nieuwjaarsdag
+    easter + 1, // Tweede Paasdag
+    kingsDayEpochDay(year), // Koningsdag / Koninginnedag
+    epochOf(year, 5, 5), // Bevrijdingsdag (Atw art. 3 lid 1: every year)
+    easter + 39, // Hemelvaartsdag
+    easter + 50, // Tweede Pinksterdag
+    epochOf(year, 12, 25), // Eerste Kerstdag
+    epochOf(year, 12, 26), // Tweede Kerstdag
+  ]
+  if (GOOD_FRIDAY_IS_HOLIDAY) days.push(easter - 2)
+  return days.sort((x, y) => x - y)
+}
+
+/** The public holidays of `year` as dates, in calendar order. */
+export function dutchHolidays(year: number): ReadonlySet<IsoDate> {
+  return new Set(dutchHolidayEpochDays(year).map(fromEpochDay))
+}
+
+function yearOfEpochDay(day: number): number {
+  return Number(fromEpochDay(day).slice(0, 4))
+}
+
+/** Monday to Friday and not a public holiday. */
+export function isWorkingEpochDay(day: number, holidays?: readonly number[]): boolean {
+  if (weekdayOfEpochDay(day) >= SATURDAY) return false
+  return !(holidays ?? dutchHolidayEpochDays(yearOfEpochDay(day))).includes(day)
 }
 
 export function isWorkingDay(date: IsoDate): boolean {
-  return isoWeekday(date) <= 5 && !dutchHolidays(Number(date.slice(0, 4))).has(date)
+  return isWorkingEpochDay(toEpochDay(date))
 }
 
-/** The n-th working day after `date` (weekends and Dutch public holidays skipped). */
+/**
+ * The n-th working day after `date` (n ≥ 0): "binnen vijf werkdagen" after a decision on day X
+ * ends on the fifth working day after X (X itself not counted).
+ */
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   let day = toEpochDay(date)
+  let year = yearOfEpochDay(day)
+  let holidays = dutchHolidayEpochDays(year)
   let left = n
   while (left > 0) {
     day += 1
-    if (isWorkingDay(fromEpochDay(day))) left -= 1
+    const y = yearOfEpochDay(day)
+    if (y !== year) {
+      year = y
+      holidays = dutchHolidayEpochDays(y)
+    }
+    if (isWorkingEpochDay(day, holidays)) left -= 1
   }
+  return fromEpochDay(day)
+}
+
+/** The last working day on or before `date` (ZW art. 38 lid 2: "op de laatste werkdag"). */
+export function lastWorkingDayOnOrBefore(date: IsoDate): IsoDate {
+  let day = toEpochDay(date)
+  while (!isWorkingEpochDay(day)) day -= 1
   return fromEpochDay(day)
 }

@@ -178,6 +178,24 @@ export const PARAMETERS = {
     evidence: 'AP',
     validFrom: '2016-04-01',
   },
+  /** Employer and employee evaluate the re-integration at least every six weeks. */
+  evaluatieIntervalDays: {
+    value: 42,
+    unit: 'calendar-days',
+    source:
+      'Regeling procesgang art. 4 lid 2 sub b ("periodiek"); UWV, Creating an action plan: employer and employee meet at least once every 6 weeks (domein §2.6)',
+    evidence: 'UWV',
+    validFrom: '2002-04-01',
+  },
+  /** Ziek uit dienst: from six weeks of sickness a re-integratieverslag is due on the last working day. */
+  ziekUitDienstRivMinDays: {
+    value: 42,
+    unit: 'calendar-days',
+    source:
+      'ZW art. 38 lid 2: ten minste zes weken tussen de eerste ziektedag en de laatste werkdag ⇒ re-integratieverslag uiterlijk op die laatste werkdag (domein §2.20)',
+    evidence: 'LAW',
+    validFrom: '2006-01-01',
+  },
   goudseArboFromDays: {
     value: 28,
     unit: 'calendar-days',
@@ -236,3 +254,13 @@ export function arboReportDays(profile: PolicyProfileId): number {
       return param('arboReportDaysWettelijk')
   }
 }
+
+/**
+ * Product defaults of Hervat, not law: how near a deadline must be to count as due soon, and the
+ * urgency buckets of the caseload (issue: "overdue first, then due within 7 days, then 14").
+ */
+export const PRODUCT_DEFAULTS = {
+  dueSoonDays: 14,
+  urgencyFirstBucketDays: 7,
+  urgencySecondBucketDays: 14,
+} as const

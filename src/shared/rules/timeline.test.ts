@@ -142,7 +142,7 @@ describe('policy profiles (domain §6.1, §6.4)', () => {
 
 describe('invalid input names the field', () => {
   it.each([
-    [{ sickPeriods: [{ start: '2025-01-06' }] }, 'today must be a date YYYY-MM-DD'],
+    [{ sickPeriods: [{ start: '2025-01-06' }] }, 'today is missing (must be a date YYYY-MM-DD)'],
     [{ today: '2025-02-30', sickPeriods: [{ start: '2025-01-06' }] }, 'today is not a valid date'],
     [{ today: '2025-03-01', sickPeriods: [] }, 'sickPeriods must contain at least one sick period'],
     [
@@ -182,7 +182,7 @@ describe('invalid input names the field', () => {
         sickPeriods: [{ start: '2025-01-06' }],
         done: { onbekend: '2025-01-07' },
       },
-      'must map deadline keys',
+      'done.onbekend is not a deadline key',
     ],
     ['geen object', 'must be a case object'],
   ])('%j → %s', (input, message) => {

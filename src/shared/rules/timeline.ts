@@ -1,6 +1,13 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
-import { chainCase, countedDaysUntil, nthCountedDay, type DaySpan, type LeaveSpan } from './clock'
+import {
+  chainCase,
+  countedDaysUntil,
+  normalizeLeaves,
+  nthCountedDay,
+  type DaySpan,
+  type LeaveSpan,
+} from './clock'
 import { arboReportDays, param } from './parameters'
 
 /** A case as the timeline contract defines it (timeline-contract.md "Input: a case"). */
@@ -51,26 +58,44 @@ export type CaseClock = {
   readonly nth: (n: number) => number
 }
 
+/**
+ * The clock of a case from epoch-day spans: samentelling, then the counted-day clock (domain
+ * §3.2, §3.4). `periods` chronological and non-overlapping with only the last open; `leaves`
+ * in any order (they are normalized here).
+ */
+export function clockFromSpans(
+  periods: readonly DaySpan[],
+  leaves: readonly LeaveSpan[],
+  today: number,
+): CaseClock {
+  const normalized = normalizeLeaves(leaves)
+  const chained = chainCase(periods, normalized)
+  const inCase = chained.periods
+  const first = inCase[0] as DaySpan
+  return {
+    d: first.start,
+    today,
+    periods: inCase,
+    leaves: normalized,
+    firstIndex: chained.firstIndex,
+    caseEnd: (inCase[inCase.length - 1] as DaySpan).end,
+    nth: (n) => nthCountedDay(inCase, normalized, n),
+  }
+}
+
+/** The clock of a validated contract case (`sameCauseAroundLeave` applies to every leave). */
 export function caseClock(input: TimelineCase): CaseClock {
   const periods: DaySpan[] = input.sickPeriods.map((p) => ({
     start: toEpochDay(p.start),
     end: p.end ? toEpochDay(p.end) : undefined,
   }))
-  const leaves: LeaveSpan[] = (input.leaves ?? [])
-    .map((l) => ({ start: toEpochDay(l.start), end: toEpochDay(l.end) }))
-    .sort((a, b) => a.start - b.start)
-  const chained = chainCase(periods, leaves, input.sameCauseAroundLeave ?? true)
-  const inCase = chained.periods
-  const first = inCase[0] as DaySpan
-  return {
-    d: first.start,
-    today: toEpochDay(input.today),
-    periods: inCase,
-    leaves,
-    firstIndex: chained.firstIndex,
-    caseEnd: (inCase[inCase.length - 1] as DaySpan).end,
-    nth: (n) => nthCountedDay(inCase, leaves, n),
-  }
+  const sameCause = input.sameCauseAroundLeave ?? true
+  const leaves: LeaveSpan[] = (input.leaves ?? []).map((l) => ({
+    start: toEpochDay(l.start),
+    end: toEpochDay(l.end),
+    sameCause,
+  }))
+  return clockFromSpans(periods, leaves, toEpochDay(input.today))
 }
 
 /**
