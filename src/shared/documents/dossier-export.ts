@@ -15,6 +15,7 @@ import {
 } from '../domain/entities'
 import { parseAt } from '../domain/validation'
 import type { AppError, Result } from '../kernel/errors'
+import { parseIsoDate } from '../kernel/iso-date'
 import { dossierDocumentsSchema } from './records'
 
 /**
@@ -43,7 +44,9 @@ export type ExportedAttachment = z.output<typeof exportedAttachmentSchema>
 export const dossierExportSchema = z.object({
   format: z.literal('hervat-dossier', { error: "format moet 'hervat-dossier' zijn." }),
   version: z.literal(1, { error: 'Alleen versie 1 van het exportformaat wordt ondersteund.' }),
-  exportedAt: z.string().min(1),
+  exportedAt: z
+    .string({ error: 'Dit veld is verplicht.' })
+    .refine((v) => parseIsoDate(v.slice(0, 10)) !== undefined, 'Vul een datum-tijd in (ISO 8601).'),
   employer: employerInputSchema.extend(meta),
   employee: employeeInputSchema.safeExtend(meta),
   dossier: dossierInputSchema.extend({ ...meta, employerId: z.string().min(1) }),
@@ -70,11 +73,4 @@ export function parseDossierExport(
   value: unknown,
 ): Result<DossierExport, Extract<AppError, { kind: 'validation' }>> {
   return parseAt(dossierExportSchema, value)
-}
-
-/** The first sick day of the case: the earliest sick period (domain §1.1). */
-export function firstSickDay(exp: DossierExport): DossierExport['sickPeriods'][number]['start'] | undefined {
-  let first: DossierExport['sickPeriods'][number]['start'] | undefined
-  for (const p of exp.sickPeriods) if (!first || p.start < first) first = p.start
-  return first
 }

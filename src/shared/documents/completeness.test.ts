@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { isoDate } from '../kernel/iso-date'
+import { checkRivCompleteness } from './completeness'
+import { parseDossierExport, type DossierExport } from './dossier-export'
+import { halfFinishedExport } from './test-support'
+import fixture from '../../../test/fixtures/voorbeeld-dossier.json'
+
+function parsed(value: unknown): DossierExport {
+  const r = parseDossierExport(value)
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+describe('checkRivCompleteness', () => {
+  it('lists exactly what a half-finished dossier lacks, per part', () => {
+    // Due dates as the rule core gives them (probleemanalyse: day 42 = D + 41).
+    const dates = { due: { probleemanalyse: isoDate('2024-02-18') } }
+    const result = checkRivCompleteness(parsed(halfFinishedExport()), isoDate('2025-10-01'), dates)
+    expect(result.complete).toBe(false)
+    expect(result.issues.map((i) => [i.part, i.kind, i.documentId ?? ''])).toEqual([
+      ['administratief', 'ontbreekt', ''],
+      ['administratief', 'ontbreekt', ''],
+      ['probleemanalyse', 'te-laat', 'pa1'],
+      ['probleemanalyse', 'bijlage-ontbreekt', 'pa1'],
+      ['plan-van-aanpak', 'ongedateerd', 'p1'],
+      ['plan-van-aanpak', 'auteur-onvolledig', 'p1'],
+      ['plan-van-aanpak', 'niet-overhandigd', 'p1'],
+      ['plan-van-aanpak', 'niet-ondertekend', 'p1'],
+      ['plan-van-aanpak', 'ontbreekt', ''],
+      ['evaluaties', 'ontbreekt', ''],
+      ['actueel-oordeel', 'ontbreekt', ''],
+      ['eindevaluatie', 'ontbreekt', ''],
+      ['oordeel-werknemer', 'ontbreekt', ''],
+      ['medische-informatie', 'medische-bijlage', 'a-med'],
+    ])
+    const byKind = (k: string) => result.issues.filter((i) => i.kind === k).map((i) => i.message)
+    expect(byKind('niet-ondertekend')).toEqual([
+      'Plan van Aanpak is niet ondertekend door de werknemer.',
+    ])
+    expect(byKind('te-laat')[0]).toContain('na de uiterste datum 18-02-2024')
+  })
+
+  it('refuses every attachment marked medical, and a document leaning on one is incomplete', () => {
+    const input = halfFinishedExport()
+    const pa = input.documents?.probleemanalyses?.[0]
+    if (pa) pa.attachmentId = 'a-med'
+    const result = checkRivCompleteness(parsed(input), isoDate('2025-10-01'))
+    expect(result.issues.filter((i) => i.kind === 'medische-bijlage')).toHaveLength(1)
+    expect(
+      result.issues.some((i) => i.kind === 'bijlage-ontbreekt' && i.documentId === 'pa1'),
+    ).toBe(true)
+  })
+
+  it('finds the complete example dossier complete, with the medical attachment refused', () => {
+    const result = checkRivCompleteness(parsed(fixture), isoDate('2025-10-09'))
+    expect(result.complete).toBe(true)
+    expect(result.issues.map((i) => `${i.kind}:${i.documentId}`)).toEqual([
+      'medische-bijlage:att-med',
+    ])
+  })
+
+  it('warns about medical wording in employer texts and an eindevaluatie before the actueel oordeel', () => {
+    const exp = parsed(fixture)
+    const ee = exp.documents.eindevaluatie
+    if (!ee) throw new Error('fixture without eindevaluatie')
+    const changed: DossierExport = {
+      ...exp,
+      documents: {
+        ...exp.documents,
+        eindevaluatie: {
+          ...ee,
+          date: isoDate('2025-08-01'),
+          suitableWorkView: 'Na de operatie geen werk.',
+        },
+      },
+    }
+    const kinds = checkRivCompleteness(changed, isoDate('2025-10-09')).issues.map((i) => i.kind)
+    expect(kinds).toContain('medische-termen')
+    expect(kinds).toContain('volgorde')
+  })
+})

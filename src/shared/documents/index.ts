@@ -1,0 +1,7 @@
+export * from './case-facts'
+export * from './common'
+export * from './completeness'
+export * from './dossier-export'
+export * from './plan-van-aanpak'
+export * from './records'
+export * from './reintegratieverslag'
