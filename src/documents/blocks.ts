@@ -69,7 +69,7 @@ export async function signatureBlock(
   signatures: readonly Signature[],
   heading = 'Ondertekening',
 ): Promise<void> {
-  const height = 112
+  const height = 96
   layout.heading(heading, 1, height + 4)
   const page = layout.ensure(height)
   const gap = 16

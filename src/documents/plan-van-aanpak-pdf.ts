@@ -76,7 +76,7 @@ export async function writePlanVanAanpak(
     ['Datum probleemanalyse', pa ? fmtDate(pa.date) : '—'],
     ['Eerste ziektedag', fmtDate(header.firstSickDay)],
   ])
-  layout.heading('5. Visie op de terugkeer naar werk')
+  layout.heading('5. Visie op de terugkeer naar werk', 1, 60)
   layout.heading('5.1 Visie van de werknemer', 2)
   layout.paragraph(plan.employeeView ?? 'Niet ingevuld.', { muted: !plan.employeeView })
   layout.heading('5.2 Visie van de werkgever', 2)
@@ -125,14 +125,8 @@ export async function writePlanVanAanpak(
   }
 
   await signatureBlock(layout, plan.signatures, '9. Ondertekening en verstrekking')
-  layout.keyValues(
-    plan.distribution.length === 0
-      ? [['Afschrift verstrekt', 'Nog niet verstrekt']]
-      : plan.distribution.map((d): [string, string] => [
-          `Afschrift aan ${d.recipient}`,
-          fmtDate(d.sentOn),
-        ]),
-  )
+  const copies = plan.distribution.map((d) => `${d.recipient} ${fmtDate(d.sentOn)}`).join('; ')
+  layout.keyValues([['Afschrift verstrekt aan', copies || 'Nog niet verstrekt']])
 }
 
 /** One version of the plan as a standalone PDF (the latest when `planId` is absent). */

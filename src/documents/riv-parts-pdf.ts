@@ -123,9 +123,9 @@ export function writeActiviteitenoverzicht(layout: Layout, exp: DossierExport): 
   layout.table(
     [
       { title: 'Datum', width: 0.13 },
-      { title: 'Soort', width: 0.15 },
+      { title: 'Soort', width: 0.17 },
       { title: 'Deelnemers', width: 0.2 },
-      { title: 'Samenvatting', width: 0.45 },
+      { title: 'Samenvatting', width: 0.43 },
       { title: 'Uren', width: 0.07 },
     ],
     contacts.map((c) => [

@@ -16,11 +16,39 @@ export function cleanText(text: string): string {
   return out
 }
 
+/**
+ * Width of text at `size`, from per-word widths measured once per font at size 1. fontkit's
+ * layout is slow (about a millisecond per call); wrapping measures every candidate line, so
+ * without the cache a long RIV spends seconds here. Kerning across a space is ignored.
+ */
+const widthCache = new WeakMap<PDFFont, Map<string, number>>()
+
+function wordWidth(font: PDFFont, word: string): number {
+  let cache = widthCache.get(font)
+  if (!cache) {
+    cache = new Map()
+    widthCache.set(font, cache)
+  }
+  let w = cache.get(word)
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(word, 1)
+    cache.set(word, w)
+  }
+  return w
+}
+
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let total = 0
+  const words = text.split(' ')
+  for (const word of words) if (word) total += wordWidth(font, word)
+  return (total + (words.length - 1) * wordWidth(font, ' ')) * size
+}
+
 function breakWord(word: string, font: PDFFont, size: number, width: number): string[] {
   const pieces: string[] = []
   let piece = ''
   for (const ch of word) {
-    if (piece && font.widthOfTextAtSize(piece + ch, size) > width) {
+    if (piece && textWidth(font, piece + ch, size) > width) {
       pieces.push(piece)
       piece = ch
     } else piece += ch
@@ -41,12 +69,12 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
     let line = ''
     for (const word of words) {
       const candidate = line ? `${line} ${word}` : word
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+      if (textWidth(font, candidate, size) <= width) {
         line = candidate
         continue
       }
       if (line) lines.push(line)
-      if (font.widthOfTextAtSize(word, size) <= width) line = word
+      if (textWidth(font, word, size) <= width) line = word
       else {
         const pieces = breakWord(word, font, size, width)
         line = pieces.pop() ?? ''
