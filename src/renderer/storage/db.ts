@@ -14,15 +14,25 @@ import type {
 } from '../../shared/domain/entities'
 import { declareSchema } from './schema'
 
-/** A stored change: what a write did, recorded in the same transaction (the sync outbox's source). */
+export const CHANGE_OPS = ['create', 'update', 'delete'] as const
+
+/**
+ * A stored change: what a write did, recorded in the same transaction as the write (the sync
+ * outbox's source, and the history that keeps an edited or removed record's earlier values).
+ */
 export type ChangeEntry = {
   readonly id: string
+  /** 1, 2, 3, … in the order the writes committed (`at` alone ties within a millisecond). */
+  readonly seq: number
+  /** A data table, or `backup` for the entry that marks a restore. */
   readonly table: string
   readonly recordId: string
   readonly dossierId?: string
-  readonly op: 'create' | 'update' | 'delete'
-  /** Full record on create, the changed fields on update, nothing on delete. */
+  readonly op: (typeof CHANGE_OPS)[number]
+  /** Full record on create, the changed fields' new values on update (null = cleared), {} on delete. */
   readonly fields: Record<string, unknown>
+  /** Update: the changed fields' values before (null = was empty). Delete: the whole record. */
+  readonly previous?: Record<string, unknown>
   readonly at: string
 }
 

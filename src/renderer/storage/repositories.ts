@@ -15,11 +15,13 @@ import {
 } from '../../shared/domain/entities'
 import type { Result } from '../../shared/kernel/errors'
 import { dateInAmsterdam } from '../../shared/kernel/iso-date'
+import { dutchCollator } from '../../shared/kernel/text'
 import { attachmentRepository } from './attachments'
 import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
 import { childRepository } from './child-repository'
-import type { HervatDb } from './db'
+import { changesRepository } from './changes'
+import { DATA_TABLES, type HervatDb } from './db'
 import { settingsRepository } from './settings'
 import { checkSickPeriods } from './sick-period-rules'
 import {
@@ -29,6 +31,7 @@ import {
   putWithChange,
   stamp,
   validate,
+  writeTransaction,
   type StoreContext,
 } from './write'
 
@@ -36,12 +39,18 @@ const byStart = (a: { start: string }, b: { start: string }) =>
   a.start < b.start ? -1 : a.start > b.start ? 1 : 0
 const byDate = (a: { date: string }, b: { date: string }) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+const byEmployeeName = (a: Employee, b: Employee) =>
+  dutchCollator.compare(a.lastName, b.lastName) || dutchCollator.compare(a.firstName, b.firstName)
 const newestFirst = (
   a: { date: string; createdAt: string },
   b: { date: string; createdAt: string },
 ) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1)
 
-/** The only door to the local database (style.md: repositories are the only place that touches Dexie). */
+/**
+ * The only door to the local database (style.md: repositories are the only place that touches
+ * Dexie). Input is `unknown` and parsed with the shared schema; a failed Result names the form
+ * field. Every write is one transaction with its change entry.
+ */
 export function createRepositories(
   db: HervatDb,
   clock: () => Date = () => new Date(),
@@ -50,69 +59,75 @@ export function createRepositories(
   const ctx: StoreContext = { db, clock, newId }
 
   const employers = {
-    list: async () =>
-      (await db.employers.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    list: async (): Promise<Employer[]> =>
+      (await db.employers.toArray()).sort((a, b) => dutchCollator.compare(a.name, b.name)),
     get: (id: string) => db.employers.get(id),
     create: (input: unknown) => saveEmployer(input),
-    update: async (id: string, input: unknown) => {
-      const existing = await db.employers.get(id)
-      return existing
-        ? saveEmployer(input, existing)
-        : notFound('Deze werkgever bestaat niet (meer).')
-    },
+    update: (id: string, input: unknown) => saveEmployer(input, id),
   }
-  async function saveEmployer(input: unknown, existing?: Employer): Promise<Result<Employer>> {
+  async function saveEmployer(input: unknown, id?: string): Promise<Result<Employer>> {
     const parsed = validate(employerInputSchema, input)
     if (!parsed.ok) return parsed
-    const record = compact({ ...parsed.value, ...stamp(ctx, existing) })
-    return { ok: true, value: await putWithChange(ctx, db.employers, record, existing) }
+    return writeTransaction(ctx, [db.employers], async () => {
+      const existing = id === undefined ? undefined : await db.employers.get(id)
+      if (id !== undefined && !existing) return notFound('Deze werkgever bestaat niet (meer).')
+      const record = compact({ ...parsed.value, ...stamp(ctx, existing) })
+      return { ok: true, value: await putWithChange(ctx, db.employers, record, existing) }
+    })
   }
 
   const employees = {
-    list: () => db.employees.toArray(),
-    listByEmployer: async (employerId: string) =>
-      (await db.employees.where('employerId').equals(employerId).toArray()).sort((a, b) =>
-        a.lastName.localeCompare(b.lastName, 'nl'),
-      ),
+    list: async (): Promise<Employee[]> => (await db.employees.toArray()).sort(byEmployeeName),
+    listByEmployer: async (employerId: string): Promise<Employee[]> =>
+      (await db.employees.where('employerId').equals(employerId).toArray()).sort(byEmployeeName),
     get: (id: string) => db.employees.get(id),
     create: (input: unknown) => saveEmployee(input),
-    update: async (id: string, input: unknown) => {
-      const existing = await db.employees.get(id)
-      return existing
-        ? saveEmployee(input, existing)
-        : notFound('Deze werknemer bestaat niet (meer).')
-    },
+    /** A changed werkgever moves the werknemer's dossiers along (their copied employerId). */
+    update: (id: string, input: unknown) => saveEmployee(input, id),
   }
-  async function saveEmployee(input: unknown, existing?: Employee): Promise<Result<Employee>> {
+  async function saveEmployee(input: unknown, id?: string): Promise<Result<Employee>> {
     const parsed = validate(employeeInputSchema, input)
     if (!parsed.ok) return parsed
-    if (!(await db.employers.get(parsed.value.employerId)))
-      return invalid('employerId', 'Kies een bestaande werkgever.')
-    const record = compact({ ...parsed.value, ...stamp(ctx, existing) })
-    return { ok: true, value: await putWithChange(ctx, db.employees, record, existing) }
+    return writeTransaction(ctx, [db.employees, db.employers, db.dossiers], async () => {
+      const existing = id === undefined ? undefined : await db.employees.get(id)
+      if (id !== undefined && !existing) return notFound('Deze werknemer bestaat niet (meer).')
+      if (!(await db.employers.get(parsed.value.employerId)))
+        return invalid('employerId', 'Kies een bestaande werkgever.')
+      const record = compact({ ...parsed.value, ...stamp(ctx, existing) })
+      const saved = await putWithChange(ctx, db.employees, record, existing)
+      if (existing && existing.employerId !== saved.employerId) {
+        for (const d of await db.dossiers.where('employeeId').equals(saved.id).toArray()) {
+          const moved = { ...d, employerId: saved.employerId, ...stamp(ctx, d) }
+          await putWithChange(ctx, db.dossiers, moved, d)
+        }
+      }
+      return { ok: true, value: saved }
+    })
   }
 
   const dossiers = {
     list: () => db.dossiers.toArray(),
     get: (id: string) => db.dossiers.get(id),
+    /** The dossier's werkgever is its werknemer's (employerId is copied, not chosen). */
     create: (input: unknown) => saveDossier(input),
-    update: async (id: string, input: unknown) => {
-      const existing = await db.dossiers.get(id)
-      return existing ? saveDossier(input, existing) : notFound('Dit dossier bestaat niet (meer).')
-    },
+    update: (id: string, input: unknown) => saveDossier(input, id),
     getFull: (id: string) => getFull(id),
   }
-  async function saveDossier(input: unknown, existing?: Dossier): Promise<Result<Dossier>> {
+  async function saveDossier(input: unknown, id?: string): Promise<Result<Dossier>> {
     const parsed = validate(dossierInputSchema, input)
     if (!parsed.ok) return parsed
-    const employee = await db.employees.get(parsed.value.employeeId)
-    if (!employee) return invalid('employeeId', 'Kies een bestaande werknemer.')
-    const record: Dossier = compact({
-      ...parsed.value,
-      employerId: employee.employerId,
-      ...stamp(ctx, existing),
+    return writeTransaction(ctx, [db.dossiers, db.employees], async () => {
+      const existing = id === undefined ? undefined : await db.dossiers.get(id)
+      if (id !== undefined && !existing) return notFound('Dit dossier bestaat niet (meer).')
+      const employee = await db.employees.get(parsed.value.employeeId)
+      if (!employee) return invalid('employeeId', 'Kies een bestaande werknemer.')
+      const record: Dossier = compact({
+        ...parsed.value,
+        employerId: employee.employerId,
+        ...stamp(ctx, existing),
+      })
+      return { ok: true, value: await putWithChange(ctx, db.dossiers, record, existing) }
     })
-    return { ok: true, value: await putWithChange(ctx, db.dossiers, record, existing) }
   }
 
   const sickPeriods = childRepository(ctx, db.sickPeriods, sickPeriodInputSchema, {
@@ -133,7 +148,10 @@ export function createRepositories(
   })
   const attachments = attachmentRepository(ctx)
 
-  async function getFull(id: string) {
+  /** The dossier with everything in it, read in one transaction (one consistent picture). */
+  const getFull = (id: string) =>
+    db.transaction('r', [...DATA_TABLES.map((t) => db.table(t))], () => readFull(id))
+  async function readFull(id: string) {
     const dossier = await db.dossiers.get(id)
     if (!dossier) return undefined
     const [employee, employer] = await Promise.all([
@@ -181,10 +199,7 @@ export function createRepositories(
     caseload: caseloadRepository(db),
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
-    changes: {
-      list: () => db.changes.orderBy('at').toArray(),
-      count: () => db.changes.count(),
-    },
+    changes: changesRepository(db),
   }
 }
 

@@ -1,5 +1,6 @@
 import type Dexie from 'dexie'
 import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
+import { upgradeToV3 } from './migrations/v3-change-sequence'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -29,9 +30,19 @@ export const SCHEMA_V2 = {
   milestoneMarks: 'id, dossierId, [dossierId+key]',
 } as const
 
-export const CURRENT_VERSION = 2
+/**
+ * v3: change entries get a gap-free commit order (`seq`, unique) and are found by record and by
+ * dossier (a record's history; a dossier's entries when it is erased after its retention term).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  changes: 'id, &seq, at, recordId, dossierId',
+} as const
+
+export const CURRENT_VERSION = 3
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
 }

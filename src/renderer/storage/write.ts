@@ -43,36 +43,48 @@ export function validate<S extends z.ZodType>(
   }
 }
 
-/** The fields whose values differ, compared as JSON (values are plain data). */
-export function diffFields(before: object, after: object): Record<string, unknown> {
+/**
+ * The fields whose values differ (compared as JSON; values are plain data), with their new and
+ * their old values. A cleared field is `null` on its side. `updatedAt` is bookkeeping, not a change.
+ */
+export function diffFields(
+  before: object,
+  after: object,
+): { fields: Record<string, unknown>; previous: Record<string, unknown> } {
   const a = before as Record<string, unknown>
   const b = after as Record<string, unknown>
-  const out: Record<string, unknown> = {}
+  const fields: Record<string, unknown> = {}
+  const previous: Record<string, unknown> = {}
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (key === 'updatedAt') continue
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out[key] = b[key] ?? null
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) {
+      fields[key] = b[key] ?? null
+      previous[key] = a[key] ?? null
+    }
   }
-  return out
+  return { fields, previous }
 }
 
-export function change(
-  ctx: StoreContext,
-  table: string,
-  op: ChangeEntry['op'],
-  record: { id: string; dossierId?: string },
-  fields: Record<string, unknown>,
-): ChangeEntry {
-  const dossierId = record.dossierId ?? (table === 'dossiers' ? record.id : undefined)
-  return {
+type NewChange = Omit<ChangeEntry, 'id' | 'seq' | 'at'>
+
+/**
+ * Appends a change entry. Call it only inside a read-write transaction that includes
+ * `db.changes`: the next `seq` is read and written in that same transaction.
+ */
+export async function appendChange(ctx: StoreContext, entry: NewChange): Promise<ChangeEntry> {
+  const last = await ctx.db.changes.orderBy('seq').last()
+  const full: ChangeEntry = {
     id: ctx.newId(),
-    table,
-    recordId: record.id,
-    ...(dossierId ? { dossierId } : {}),
-    op,
-    fields,
+    seq: (last?.seq ?? 0) + 1,
+    ...entry,
     at: ctx.clock().toISOString(),
   }
+  await ctx.db.changes.add(full)
+  return full
 }
+
+const dossierIdOf = (table: string, record: { id: string; dossierId?: string }) =>
+  record.dossierId ?? (table === 'dossiers' ? record.id : undefined)
 
 /** Drops keys whose value is undefined, so stored rows and exports have one shape. */
 export function compact<T extends object>(value: T): T {
@@ -80,8 +92,31 @@ export function compact<T extends object>(value: T): T {
 }
 
 /**
- * Creates or replaces a record and appends its change entry in ONE transaction: either both
- * land or neither does.
+ * Runs one write as ONE read-write transaction over `tables` and the change log: the checks read
+ * inside it, so what they saw is what the write changes. `work` returns a failed Result before
+ * writing anything; anything that throws aborts the transaction, so neither the record nor its
+ * change entry lands, and comes back as an `internal` error rather than a rejected promise.
+ */
+export async function writeTransaction<T>(
+  ctx: StoreContext,
+  tables: readonly Table[],
+  work: () => Promise<Result<NoInfer<T>>>,
+): Promise<Result<T>> {
+  const scope = [...new Set([...tables, ctx.db.changes])]
+  try {
+    return await ctx.db.transaction('rw', scope, work)
+  } catch (e) {
+    const detail = e instanceof Error ? ` (${e.name}: ${e.message})` : ''
+    return {
+      ok: false,
+      error: { kind: 'internal', message: `Opslaan is mislukt; er is niets gewijzigd.${detail}` },
+    }
+  }
+}
+
+/**
+ * Creates (`before` undefined) or replaces a record and appends its change entry. Call inside
+ * `writeTransaction`. An update that changes nothing writes nothing and returns `before`.
  */
 export async function putWithChange<T extends RecordMeta & { dossierId?: string }>(
   ctx: StoreContext,
@@ -89,12 +124,36 @@ export async function putWithChange<T extends RecordMeta & { dossierId?: string 
   record: T,
   before: T | undefined,
 ): Promise<T> {
-  const fields = before ? diffFields(before, record) : { ...record }
-  await ctx.db.transaction('rw', table, ctx.db.changes, async () => {
-    await table.put(record)
-    await ctx.db.changes.add(change(ctx, table.name, before ? 'update' : 'create', record, fields))
-  })
+  const dossierId = dossierIdOf(table.name, record)
+  const base = { table: table.name, recordId: record.id, ...(dossierId ? { dossierId } : {}) }
+  if (!before) {
+    await table.add(record)
+    await appendChange(ctx, { ...base, op: 'create', fields: { ...record } })
+    return record
+  }
+  const { fields, previous } = diffFields(before, record)
+  if (Object.keys(fields).length === 0) return before
+  await table.put(record)
+  await appendChange(ctx, { ...base, op: 'update', fields, previous })
   return record
+}
+
+/** Deletes a record and appends its change entry, which keeps the whole record as `previous`. */
+export async function deleteWithChange<T extends RecordMeta & { dossierId?: string }>(
+  ctx: StoreContext,
+  table: Table<T, string>,
+  existing: T,
+): Promise<void> {
+  const dossierId = dossierIdOf(table.name, existing)
+  await table.delete(existing.id)
+  await appendChange(ctx, {
+    table: table.name,
+    recordId: existing.id,
+    ...(dossierId ? { dossierId } : {}),
+    op: 'delete',
+    fields: {},
+    previous: { ...existing },
+  })
 }
 
 export function stamp(ctx: StoreContext, existing?: RecordMeta): RecordMeta {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { HervatDb } from '../db'
-import { SCHEMA_V1 } from '../schema'
+import { CURRENT_VERSION, SCHEMA_V1 } from '../schema'
 import { normalisePostcode } from './v2-normalise-postcodes'
 
 describe('migration v1 → v2', () => {
@@ -23,7 +23,7 @@ describe('migration v1 → v2', () => {
 
     const db = new HervatDb(name)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(CURRENT_VERSION)
     expect((await db.employers.get('e1'))?.address.postcode).toBe('3811 AB')
     expect((await db.employees.get('w1'))?.address.postcode).toBe('3511 CD')
     expect((await db.employees.get('w2'))?.address).toEqual({})
