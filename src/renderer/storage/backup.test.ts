@@ -1,16 +1,26 @@
+import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { isValidBsn } from '../../shared/domain/bsn'
 import { isoDate } from '../../shared/kernel/iso-date'
+import { generateDossiers } from './bulk-generate'
+import { DATA_TABLES } from './db'
 import { loadSampleData } from './sample-data'
+import { CURRENT_VERSION } from './schema'
 import { freshRepos, seedDossier } from './test-support'
 
-const decode = (b: Uint8Array) =>
-  JSON.parse(new TextDecoder().decode(b)) as { tables: Record<string, unknown[]> }
+type Doc = {
+  format: string
+  version: number
+  exportedAt: string
+  tables: Record<string, Record<string, unknown>[]>
+}
+const decode = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as Doc
+const encode = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc))
 
 async function withData() {
   const ctx = freshRepos()
   const { dossier } = await seedDossier(ctx.repos)
-  await ctx.repos.sickPeriods.create(dossier.id, { start: '2025-01-06' })
+  await ctx.repos.sickPeriods.create(dossier.id, { start: '2025-01-06', end: '2025-01-20' })
+  await ctx.repos.sickPeriods.create(dossier.id, { start: '2025-02-03' })
   await ctx.repos.attachments.add(
     dossier.id,
     { title: 'PA', source: 'bedrijfsarts', kind: 'probleemanalyse', receivedOn: '2025-02-10' },
@@ -23,81 +33,179 @@ async function withData() {
   return ctx
 }
 
+/** Every table's rows, read straight from the database (blobs as bytes). */
+async function snapshot(db: ReturnType<typeof freshRepos>['db']) {
+  const out: Record<string, unknown[]> = {}
+  for (const t of [...DATA_TABLES, 'blobs', 'changes'] as const)
+    out[t] = await db.table(t).toArray()
+  return out
+}
+
 describe('backup', () => {
-  it('export, wipe, import gives back identical data, attachments byte for byte', async () => {
+  it('writes the documented format', async () => {
     const { repos } = await withData()
-    const first = await repos.backup.exportAll()
-    await repos.backup.wipe()
-    expect(await repos.dossiers.list()).toHaveLength(0)
-    const r = await repos.backup.importAll(first)
-    expect(r.ok).toBe(true)
-    expect(decode(await repos.backup.exportAll()).tables).toEqual(decode(first).tables)
-    const [a] = await repos.attachments.listByDossier((await repos.dossiers.list())[0]?.id ?? '')
-    expect(new TextDecoder().decode(await repos.attachments.getContent(a?.id ?? ''))).toBe(
-      '%PDF-1.4 inhoud',
-    )
+    const doc = decode(await repos.backup.exportAll())
+    expect(doc).toMatchObject({
+      format: 'hervat-backup',
+      version: CURRENT_VERSION,
+      exportedAt: '2026-11-20T10:00:00.000Z',
+    })
+    expect(Object.keys(doc.tables).sort()).toEqual([...DATA_TABLES, 'blobs', 'changes'].sort())
+    expect(doc.tables['blobs']?.[0]).toEqual({
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      base64: btoa('%PDF-1.4 inhoud'),
+    })
   })
 
-  const cases: [
-    string,
-    (
-      doc: { tables: Record<string, Record<string, unknown>[]> } & Record<string, unknown>,
-    ) => unknown,
-    RegExp,
-  ][] = [
-    [
-      'a foreign file',
-      (d) => ({ ...d, format: 'iets-anders' }),
-      /format: Dit is geen back-up van Hervat/,
-    ],
+  it('export, wipe, import gives back identical data, attachments byte for byte', async () => {
+    const { db, repos } = await withData()
+    const before = await snapshot(db)
+    const file = await repos.backup.exportAll()
+    await repos.backup.wipe()
+    for (const rows of Object.values(await snapshot(db))) expect(rows).toHaveLength(0)
+    const r = await repos.backup.importAll(file)
+    expect(r.ok ? r.value.counts : r.error).toMatchObject({
+      employers: 1,
+      employees: 1,
+      dossiers: 1,
+      sickPeriods: 2,
+      attachments: 1,
+      blobs: 1,
+    })
+    const after = await snapshot(db)
+    for (const t of DATA_TABLES) expect(after[t]).toEqual(before[t])
+    expect(after['blobs']).toEqual(before['blobs'])
+    const blob = (after['blobs'] as { data: Uint8Array }[])[0]
+    expect(blob?.data).toBeInstanceOf(Uint8Array)
+    expect(new TextDecoder().decode(blob?.data)).toBe('%PDF-1.4 inhoud')
+    // The change log comes back too, followed by one entry that records the restore.
+    const changes = after['changes'] as { seq: number; table: string; op: string }[]
+    expect(changes.slice(0, -1)).toEqual(before['changes'])
+    expect(changes.at(-1)).toMatchObject({
+      seq: (before['changes']?.length ?? 0) + 1,
+      table: 'backup',
+      op: 'create',
+      fields: { exportedAt: '2026-11-20T10:00:00.000Z', version: CURRENT_VERSION },
+    })
+  })
+
+  it('round-trips the sample data exactly', async () => {
+    const { db, repos } = freshRepos()
+    await loadSampleData(repos, isoDate('2026-11-20'))
+    const before = await snapshot(db)
+    const file = await repos.backup.exportAll()
+    const r = await repos.backup.importAll(file)
+    expect(r.ok ? r.value.counts['dossiers'] : r.error).toBe(20)
+    const after = await snapshot(db)
+    for (const t of [...DATA_TABLES, 'blobs'] as const) expect(after[t]).toEqual(before[t])
+  })
+
+  it('generated benchmark rows pass the same validation as an import', async () => {
+    const { db, repos } = freshRepos()
+    await generateDossiers(db, 120, isoDate('2026-11-20'))
+    const r = await repos.backup.importAll(await repos.backup.exportAll())
+    expect(r.ok ? r.value.counts['dossiers'] : r.error).toBe(120)
+  })
+
+  it('reads a backup without a change log (as version 2 wrote them)', async () => {
+    const { repos } = await withData()
+    const doc = decode(await repos.backup.exportAll())
+    delete doc.tables['changes']
+    const r = await repos.backup.importAll(encode({ ...doc, version: 2 }))
+    expect(r.ok ? r.value.counts['changes'] : r.error).toBe(0)
+    expect(await repos.changes.count()).toBe(1)
+  })
+
+  type Tamper = (doc: Doc) => unknown
+  const first = (doc: Doc, table: string) => doc.tables[table]?.[0] ?? {}
+  const cases: [string, Tamper, RegExp][] = [
+    ['not JSON at all', () => 'geen json', /format: Dit is geen back-up van Hervat/],
+    ['a foreign file', (d) => ({ ...d, format: 'iets-anders' }), /^format: Dit is geen back-up/],
+    ['a newer version', (d) => ({ ...d, version: 99 }), /^version: .*nieuwere versie/],
+    ['an unknown table', (d) => ((d.tables['geheim'] = []), d), /^tables\.geheim: Onbekende/],
     [
       'an invalid BSN',
-      (d) => ((d.tables['employees']![0]!['bsn'] = '123456789'), d),
-      /employees\[0\]\.bsn: .*elfproef/,
+      (d) => ((first(d, 'employees')['bsn'] = '123456789'), d),
+      /^employees\[0\]\.bsn: .*elfproef/,
     ],
     [
-      'a dangling reference',
-      (d) => ((d.tables['sickPeriods']![0]!['dossierId'] = 'weg'), d),
-      /sickPeriods\[0\]\.dossierId/,
+      'a record without id',
+      (d) => (delete first(d, 'contacts')['id'], delete first(d, 'sickPeriods')['id'], d),
+      /^sickPeriods\[0\]\.id: /,
+    ],
+    [
+      'a duplicate id',
+      (d) => ((d.tables['employers'] = [first(d, 'employers'), first(d, 'employers')]), d),
+      /^employers\[1\]\.id: .*twee keer/,
+    ],
+    [
+      'a dangling werknemer of a dossier',
+      (d) => ((first(d, 'dossiers')['employeeId'] = 'weg'), d),
+      /^dossiers\[0\]\.employeeId: .*ontbrekend/,
+    ],
+    [
+      'a dangling dossier of a sick period',
+      (d) => ((first(d, 'sickPeriods')['dossierId'] = 'weg'), d),
+      /^sickPeriods\[0\]\.dossierId: /,
+    ],
+    [
+      'a dossier with another werkgever than its werknemer',
+      (d) => {
+        d.tables['employers']?.push({ ...first(d, 'employers'), id: 'ander' })
+        first(d, 'dossiers')['employerId'] = 'ander'
+        return d
+      },
+      /^dossiers\[0\]\.employerId: /,
+    ],
+    [
+      'overlapping sick periods',
+      (d) => ((first(d, 'sickPeriods')['end'] = '2025-02-05'), d),
+      /^sickPeriods\[1\]\.start: Deze periode overlapt/,
     ],
     [
       'a tampered attachment',
-      (d) => ((d.tables['blobs']![0]!['base64'] = btoa('%PDF-1.4 anders')), d),
-      /blobs\[0\]\.sha256/,
+      (d) => ((first(d, 'blobs')['base64'] = btoa('%PDF-1.4 anders')), d),
+      /^blobs\[0\]\.sha256: .*controlesom/,
     ],
-    ['a newer version', (d) => ({ ...d, version: 99 }), /version: .*nieuwere versie/],
+    [
+      'a missing attachment content',
+      (d) => ((d.tables['blobs'] = []), d),
+      /^attachments\[0\]\.sha256: .*ontbreekt/,
+    ],
+    [
+      'a broken change entry',
+      (d) => ((first(d, 'changes')['op'] = 'overschrijf'), d),
+      /^changes\[0\]\.op: /,
+    ],
   ]
-  it.each(cases)(
-    'refuses %s, names the place, and changes nothing',
-    async (_name, tamper, message) => {
-      const { repos } = await withData()
-      const before = await repos.backup.exportAll()
-      const doc = tamper(decode(before) as never)
-      const r = await repos.backup.importAll(new TextEncoder().encode(JSON.stringify(doc)))
-      expect(r.ok).toBe(false)
-      if (!r.ok) expect(r.error.message).toMatch(message)
-      expect(decode(await repos.backup.exportAll()).tables).toEqual(decode(before).tables)
-    },
-  )
+  it.each(cases)('refuses %s, names the place, and changes nothing', async (_, tamper, message) => {
+    const { db, repos } = await withData()
+    const before = await snapshot(db)
+    const r = await repos.backup.importAll(encode(tamper(decode(await repos.backup.exportAll()))))
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      kind: 'validation',
+      message: expect.stringMatching(message),
+    })
+    expect(await snapshot(db)).toEqual(before)
+  })
 
   it('refuses a truncated file and changes nothing', async () => {
-    const { repos } = await withData()
-    const before = await repos.backup.exportAll()
-    const r = await repos.backup.importAll(before.subarray(0, before.length / 2))
-    expect(r.ok ? undefined : r.error.message).toMatch(/geen leesbare JSON/)
-    expect(decode(await repos.backup.exportAll()).tables).toEqual(decode(before).tables)
+    const { db, repos } = await withData()
+    const before = await snapshot(db)
+    const file = await repos.backup.exportAll()
+    const r = await repos.backup.importAll(file.subarray(0, file.length / 2))
+    expect(r.ok ? undefined : r.error).toMatchObject({
+      field: 'bestand',
+      message: expect.stringMatching(/geen leesbare JSON/),
+    })
+    expect(await snapshot(db)).toEqual(before)
   })
-})
 
-describe('sample data', () => {
-  it('loads about twenty valid dossiers, each with a werknemer with a valid BSN', async () => {
-    const { repos } = freshRepos()
-    const r = await loadSampleData(repos, isoDate('2026-11-20'))
-    expect(r.dossiers).toBe(20)
-    const rows = await repos.caseload.list()
-    expect(rows).toHaveLength(20)
-    expect(rows.every((row) => isValidBsn(row.bsn))).toBe(true)
-    expect(rows.some((row) => row.sickPeriods.length === 2)).toBe(true)
-    expect(rows.filter((row) => row.status === 'hersteld')).toHaveLength(2)
+  it('wipe clears every table but keeps this computer’s settings', async () => {
+    const { db, repos } = await withData()
+    await repos.settings.update({ notifyDaysAhead: 14 })
+    await repos.backup.wipe()
+    for (const rows of Object.values(await snapshot(db))) expect(rows).toHaveLength(0)
+    expect((await repos.settings.get()).notifyDaysAhead).toBe(14)
   })
 })

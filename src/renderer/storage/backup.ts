@@ -15,10 +15,12 @@ import {
 } from '../../shared/domain/entities'
 import { issuePath } from '../../shared/domain/validation'
 import type { Result } from '../../shared/kernel/errors'
+import type { IsoDate } from '../../shared/kernel/iso-date'
 import { sha256Hex } from './attachments'
-import { DATA_TABLES, type DataTable } from './db'
+import { CHANGE_OPS, DATA_TABLES, type ChangeEntry, type DataTable } from './db'
 import { CURRENT_VERSION } from './schema'
-import { compact, type StoreContext } from './write'
+import { checkSickPeriods } from './sick-period-rules'
+import { appendChange, compact, writeTransaction, type StoreContext } from './write'
 
 export const BACKUP_FORMAT = 'hervat-backup'
 
@@ -49,6 +51,21 @@ const TABLE_SCHEMAS: Record<DataTable, readonly [z.ZodType, z.ZodType]> = {
 
 const blobSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string() })
 
+const changeSchema = z.object({
+  id: z.string().min(1),
+  seq: z.number().int().positive(),
+  table: z.string().min(1),
+  recordId: z.string().min(1),
+  dossierId: z.string().min(1).optional(),
+  op: z.enum(CHANGE_OPS),
+  fields: z.record(z.string(), z.unknown()),
+  previous: z.record(z.string(), z.unknown()).optional(),
+  at: z.string().min(1),
+})
+
+/** Every table a backup may hold: the dossier tables, the attachment contents, the change log. */
+const KNOWN_TABLES = new Set<string>([...DATA_TABLES, 'blobs', 'changes'])
+
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'Dit is geen back-up van Hervat.' }),
   version: z
@@ -78,15 +95,22 @@ export function fromBase64(text: string): Uint8Array | undefined {
   }
 }
 
+/** Fallback for issues whose schema has no Dutch message of its own (ids, timestamps, log rows). */
+const DUTCH = { error: () => 'Ontbreekt of is ongeldig.' }
+
 type Failure = Result<never>
 const fail = (field: string, message: string): Failure => ({
   ok: false,
   error: { kind: 'validation', field, message: `${field}: ${message}` },
 })
 
+type Row = Record<string, unknown> & { id: string }
 type Parsed = {
-  rows: Record<DataTable, Record<string, unknown>[]>
+  version: number
+  exportedAt: string
+  rows: Record<DataTable, Row[]>
   blobs: { sha256: string; data: Uint8Array; size: number }[]
+  changes: ChangeEntry[]
 }
 
 /** Validates a whole backup before anything is written: format, every record, every reference. */
@@ -97,13 +121,18 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
   } catch {
     return fail('bestand', 'Het bestand is geen leesbare JSON (beschadigd of afgebroken).')
   }
-  const env = envelopeSchema.safeParse(json)
+  const marker = typeof json === 'object' && json !== null ? Reflect.get(json, 'format') : undefined
+  if (marker !== BACKUP_FORMAT) return fail('format', 'Dit is geen back-up van Hervat.')
+  const env = envelopeSchema.safeParse(json, DUTCH)
   if (!env.success) {
     const issue = env.error.issues[0]
     return fail(
       issue ? issuePath(issue.path) || 'bestand' : 'bestand',
       issue?.message ?? 'Dit is geen back-up van Hervat.',
     )
+  }
+  for (const name of Object.keys(env.data.tables)) {
+    if (!KNOWN_TABLES.has(name)) return fail(`tables.${name}`, 'Onbekende tabel in deze back-up.')
   }
   const rows = {} as Parsed['rows']
   const ids = {} as Record<DataTable, Set<string>>
@@ -113,8 +142,8 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
     rows[table] = []
     ids[table] = new Set()
     for (const [i, raw] of list.entries()) {
-      const a = inputSchema.safeParse(raw)
-      const b = metaSchema.safeParse(raw)
+      const a = inputSchema.safeParse(raw, DUTCH)
+      const b = metaSchema.safeParse(raw, DUTCH)
       const issue = !a.success ? a.error.issues[0] : !b.success ? b.error.issues[0] : undefined
       if (issue || !a.success || !b.success) {
         return fail(
@@ -122,10 +151,7 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
           issue?.message ?? 'ongeldig',
         )
       }
-      const record = compact({ ...(a.data as object), ...(b.data as object) }) as Record<
-        string,
-        unknown
-      > & { id: string }
+      const record = compact({ ...(a.data as object), ...(b.data as object) }) as Row
       if (ids[table].has(record.id)) return fail(`${table}[${i}].id`, 'Dit id komt twee keer voor.')
       ids[table].add(record.id)
       rows[table].push(record)
@@ -144,13 +170,17 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
         return fail(`${table}[${i}].${field}`, `Verwijst naar een ontbrekend record in ${parent}.`)
     }
   }
+  const consistency = checkConsistency(rows)
+  if (!consistency.ok) return consistency
   const blobs: Parsed['blobs'] = []
   for (const [i, raw] of (env.data.tables['blobs'] ?? []).entries()) {
-    const b = blobSchema.safeParse(raw)
+    const b = blobSchema.safeParse(raw, DUTCH)
     const data = b.success ? fromBase64(b.data.base64) : undefined
     if (!b.success || !data) return fail(`blobs[${i}]`, 'Ongeldige bijlage-inhoud.')
     if ((await sha256Hex(data)) !== b.data.sha256)
       return fail(`blobs[${i}].sha256`, 'De inhoud klopt niet met de controlesom.')
+    if (blobs.some((x) => x.sha256 === b.data.sha256))
+      return fail(`blobs[${i}].sha256`, 'Deze inhoud komt twee keer voor.')
     blobs.push({ sha256: b.data.sha256, data, size: data.length })
   }
   const have = new Set(blobs.map((b) => b.sha256))
@@ -158,14 +188,63 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
     if (!have.has(String(a['sha256'])))
       return fail(`attachments[${i}].sha256`, 'De inhoud van deze bijlage ontbreekt.')
   }
-  return { ok: true, value: { rows, blobs } }
+  const changes: ChangeEntry[] = []
+  const seqs = new Set<number>()
+  const changeIds = new Set<string>()
+  for (const [i, raw] of (env.data.tables['changes'] ?? []).entries()) {
+    const c = changeSchema.safeParse(raw, DUTCH)
+    if (!c.success) {
+      const issue = c.error.issues[0]
+      return fail(
+        `changes[${i}]${issue ? `.${issuePath(issue.path)}` : ''}`,
+        issue?.message ?? 'ongeldig',
+      )
+    }
+    if (changeIds.has(c.data.id)) return fail(`changes[${i}].id`, 'Dit id komt twee keer voor.')
+    if (seqs.has(c.data.seq))
+      return fail(`changes[${i}].seq`, 'Dit volgnummer komt twee keer voor.')
+    changeIds.add(c.data.id)
+    seqs.add(c.data.seq)
+    changes.push(compact(c.data))
+  }
+  return {
+    ok: true,
+    value: { version: env.data.version, exportedAt: env.data.exportedAt, rows, blobs, changes },
+  }
 }
 
-/** Backup export and import of everything on this computer, and wiping it. */
+/**
+ * Rules across records that a repository checks on every write, checked again on the whole file:
+ * a dossier's werkgever is its werknemer's, and a dossier's sick periods do not overlap.
+ */
+function checkConsistency(rows: Parsed['rows']): Result<true> {
+  const employerOf = new Map(rows.employees.map((e) => [e.id, e['employerId']]))
+  for (const [i, d] of rows.dossiers.entries()) {
+    if (employerOf.get(String(d['employeeId'])) !== d['employerId'])
+      return fail(`dossiers[${i}].employerId`, 'Dit is niet de werkgever van de werknemer.')
+  }
+  const seen = new Map<string, { start: IsoDate; end?: IsoDate }[]>()
+  for (const [i, p] of rows.sickPeriods.entries()) {
+    const period = p as unknown as { dossierId: string; start: IsoDate; end?: IsoDate }
+    const siblings = seen.get(period.dossierId) ?? []
+    // `today` far ahead: a backup may be restored on an earlier day than it was made.
+    const checked = checkSickPeriods(period, siblings, '9999-12-31' as IsoDate)
+    if (!checked.ok && checked.error.kind === 'validation')
+      return fail(`sickPeriods[${i}].${checked.error.field ?? 'start'}`, checked.error.message)
+    seen.set(period.dossierId, [...siblings, period])
+  }
+  return { ok: true, value: true }
+}
+
+/**
+ * Backup export and import of everything on this computer, and wiping it. Settings (`meta`) are
+ * this computer's own and stay out of backups.
+ */
 export function backupRepository(ctx: StoreContext) {
   const { db } = ctx
   const allTables = () => [...DATA_TABLES.map((t) => db.table(t)), db.blobs, db.changes]
   return {
+    /** UTF-8 JSON of every dossier table, the attachment contents (base64) and the change log. */
     exportAll: async (): Promise<Uint8Array> => {
       const tables: Record<string, unknown[]> = {}
       await db.transaction('r', allTables(), async () => {
@@ -174,6 +253,7 @@ export function backupRepository(ctx: StoreContext) {
           sha256: b.sha256,
           base64: toBase64(b.data),
         }))
+        tables['changes'] = await db.changes.orderBy('seq').toArray()
       })
       const doc = {
         format: BACKUP_FORMAT,
@@ -183,21 +263,34 @@ export function backupRepository(ctx: StoreContext) {
       }
       return new TextEncoder().encode(JSON.stringify(doc, null, 1))
     },
-    /** Replaces everything, in one transaction, only after the whole file validated. */
+    /**
+     * Replaces everything (dossier tables, contents, change log) in ONE transaction, only after the
+     * whole file validated; the restore itself is appended to the change log as a `backup` entry.
+     * A refused file changes nothing; the error names the table, index and field.
+     */
     importAll: async (bytes: Uint8Array): Promise<Result<{ counts: Record<string, number> }>> => {
       const parsed = await parseBackup(bytes)
       if (!parsed.ok) return parsed
+      const { rows, blobs, changes, exportedAt, version } = parsed.value
       const counts: Record<string, number> = {}
-      await db.transaction('rw', allTables(), async () => {
-        for (const t of [...DATA_TABLES, 'blobs', 'changes']) await db.table(t).clear()
-        for (const t of DATA_TABLES) {
-          await db.table(t).bulkAdd(parsed.value.rows[t])
-          counts[t] = parsed.value.rows[t].length
-        }
-        await db.blobs.bulkAdd(parsed.value.blobs)
+      for (const t of DATA_TABLES) counts[t] = rows[t].length
+      counts['blobs'] = blobs.length
+      counts['changes'] = changes.length
+      return writeTransaction(ctx, allTables(), async () => {
+        for (const t of allTables()) await t.clear()
+        for (const t of DATA_TABLES) await db.table(t).bulkAdd(rows[t])
+        await db.blobs.bulkAdd(blobs)
+        await db.changes.bulkAdd(changes)
+        await appendChange(ctx, {
+          table: 'backup',
+          recordId: ctx.newId(),
+          op: 'create',
+          fields: { exportedAt, version, counts },
+        })
+        return { ok: true, value: { counts } }
       })
-      return { ok: true, value: { counts } }
     },
+    /** Clears every table except this computer's settings. */
     wipe: async (): Promise<void> => {
       await db.transaction('rw', allTables(), async () => {
         for (const t of allTables()) await t.clear()
