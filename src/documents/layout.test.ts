@@ -98,6 +98,17 @@ describe('renderers on a half-finished dossier', () => {
     expect(pva.getPageCount()).toBeGreaterThanOrEqual(2)
     const riv = await PDFDocument.load(await renderReintegratieverslag(exp, fonts, { producedAt }))
     // Index + 9 parts; the medical attachment is never merged.
-    expect(riv.getPageCount()).toBeGreaterThanOrEqual(10)
+    expect(riv.getPageCount()).toBe(11)
+  })
+
+  it('give the employee a blank oordeel page with items a–k as prompts, never pre-filled', async () => {
+    const spy = vi.spyOn(PDFPage.prototype, 'drawText')
+    await renderReintegratieverslag(exp, fonts, { producedAt })
+    const texts = spy.mock.calls.map(([t]) => t)
+    spy.mockRestore()
+    expect(texts).toContain(
+      'In te vullen door de werknemer (Regeling procesgang art. 6 lid 1 onder l)',
+    )
+    expect(texts).toContain('• k. passende arbeid bij de werkgever')
   })
 })

@@ -17,6 +17,7 @@ import {
   writeAdministratief,
   writeMedischeInformatie,
   writeOordeelWerknemer,
+  writeOordeelWerknemerPrompt,
   writeProbleemanalyse,
 } from './riv-parts-pdf'
 
@@ -122,6 +123,10 @@ export async function renderReintegratieverslag(
   const startPages: number[] = []
   for (const part of riv.parts) {
     startPages.push(layout.pages.length)
+    if (!part.present && part.key === 'oordeel-werknemer') {
+      writeOordeelWerknemerPrompt(layout)
+      continue
+    }
     if (!part.present && part.key !== 'medische-informatie') {
       writeMissing(layout, part)
       continue

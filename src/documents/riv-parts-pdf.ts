@@ -137,3 +137,39 @@ export function writeActiviteitenoverzicht(layout: Layout, exp: DossierExport): 
     ]),
   )
 }
+
+const OORDEEL_PROMPTS = [
+  'a. de administratieve gegevens van werknemer, werkgever en bedrijfsarts',
+  'b. de aard van het bedrijf',
+  'c. uw functie',
+  'd. uw bekwaamheden',
+  'e. de eerste ziektedag',
+  'f. het oordeel en advies van de bedrijfsarts (probleemanalyse)',
+  'g. het Plan van Aanpak en de bijstellingen',
+  'h. de eerstejaarsevaluatie en de eindevaluatie',
+  'i. de kwaliteit van de arbeidsrelatie',
+  'j. het actueel oordeel van de bedrijfsarts',
+  'k. passende arbeid bij de werkgever',
+] as const
+
+/**
+ * uwv-forms §3.1: when the employee has not written an oordeel yet, a blank page with items a–k
+ * of Regeling art. 6 as prompts; never pre-filled by the employer.
+ */
+export function writeOordeelWerknemerPrompt(layout: Layout): void {
+  layout.newPage('Oordeel werknemer · in te vullen door de werknemer')
+  layout.title(
+    'Oordeel werknemer',
+    'In te vullen door de werknemer (Regeling procesgang art. 6 lid 1 onder l)',
+  )
+  layout.paragraph(
+    'Geef hieronder in uw eigen woorden uw oordeel over de onderdelen van dit re-integratieverslag. ' +
+      'U mag het oneens zijn met wat werkgever of bedrijfsarts schrijven. U kunt ingaan op:',
+  )
+  layout.paragraph(OORDEEL_PROMPTS.map((p) => `•  ${p}`).join('\n'), { muted: true })
+  layout.space(10)
+  for (let i = 0; i < 14; i++) layout.paragraph('_'.repeat(86), { muted: true })
+  layout.paragraph(
+    'Naam: ____________________   Datum: ____________   Handtekening: ____________________',
+  )
+}
