@@ -22,7 +22,7 @@ export async function generateDossiers(
   seed = 1,
 ): Promise<void> {
   const rnd = prng(seed)
-  const now = new Date().toISOString()
+  const now = `${today}T08:00:00.000Z`
   const meta = (id: string) => ({ id, createdAt: now, updatedAt: now })
   const employers: Employer[] = Array.from({ length: Math.max(1, Math.ceil(n / 40)) }, (_, i) => {
     const [city, pc] = pick(rnd, CITIES)

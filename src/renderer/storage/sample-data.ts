@@ -31,6 +31,14 @@ const CASES: readonly {
   { days: 160 },
 ]
 
+/** Steps the rule core tracks, with the counted day they fall due (weeks 6, 8, 42 and 52). */
+const MARKED_STEPS = [
+  ['probleemanalyse', 42],
+  ['plan-van-aanpak', 56],
+  ['melding-uwv-42', 294],
+  ['eerstejaarsevaluatie', 364],
+] as const
+
 const EMPLOYERS = [
   'Bakkerij Jansen & Zn.',
   'Installatiebedrijf Kok',
@@ -158,7 +166,7 @@ export async function loadSampleData(
         }),
       )
     }
-    const contactCount = Math.min(5, 1 + Math.floor(c.days / 30))
+    const contactCount = Math.min(5, 2 + Math.floor(c.days / 60))
     for (let k = 0; k < contactCount; k++) {
       unwrap(
         await repos.contacts.create(dossier.id, {
@@ -179,6 +187,28 @@ export async function loadSampleData(
           advisedBy: 'bedrijfsarts',
           approvalStatus: i % 4 === 0 ? 'goedgekeurd' : 'aangevraagd',
           requestedOn: dutch(addDays(first, 45)),
+        }),
+      )
+    }
+    // Steps done on time once well past their deadline; cases just before or past one stay open.
+    for (const [key, dueDay] of MARKED_STEPS) {
+      if (c.days < dueDay + 10) continue
+      unwrap(
+        await repos.milestoneMarks.create(dossier.id, {
+          key,
+          state: 'done',
+          date: dutch(addDays(first, dueDay - 2)),
+        }),
+      )
+    }
+    if (c.days >= 420) {
+      unwrap(
+        await repos.milestoneMarks.create(dossier.id, {
+          key: 'spoor-2-start',
+          state: 'waived',
+          date: dutch(addDays(first, 370)),
+          motivation:
+            'Bij de eerstejaarsevaluatie vastgesteld: concreet perspectief op volledige terugkeer in de eigen functie binnen drie maanden.',
         }),
       )
     }
