@@ -254,3 +254,35 @@ describe('records of a dossier', () => {
     ])
   })
 })
+
+describe('history', () => {
+  it('a deliberate redaction removes earlier text from the log and logs itself', async () => {
+    const { repos } = freshRepos()
+    const { dossier } = await seedDossier(repos)
+    const input = {
+      date: '10-01-2025',
+      kind: 'gesprek',
+      participants: 'werknemer, casemanager',
+      summary: 'Tekst die nooit had mogen worden vastgelegd.',
+    }
+    const created = await repos.contacts.create(dossier.id, input)
+    if (!created.ok) throw new Error(created.error.message)
+    await repos.contacts.update(created.value.id, { ...input, summary: 'Voortgang besproken.' })
+    const r = await repos.changes.redactHistory(created.value.id)
+    expect(r.ok ? r.value : r.error).toEqual({ entries: 2 })
+    const log = JSON.stringify(await repos.changes.list())
+    expect(log).not.toContain('nooit had mogen')
+    const history = await repos.changes.forRecord(created.value.id)
+    expect(history.map((h) => [h.op, h.table])).toEqual([
+      ['create', 'contacts'],
+      ['update', 'contacts'],
+      ['update', 'changes'],
+    ])
+    expect(history[0]?.fields['summary']).toBe('Voortgang besproken.')
+    expect(history[1]?.previous).toBeUndefined()
+    expect(history[2]?.fields).toEqual({ redactedEntries: 2 })
+    expect(await repos.contacts.get(created.value.id)).toMatchObject({
+      summary: 'Voortgang besproken.',
+    })
+  })
+})

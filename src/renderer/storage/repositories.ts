@@ -199,7 +199,7 @@ export function createRepositories(
     caseload: caseloadRepository(db),
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
-    changes: changesRepository(db),
+    changes: changesRepository(ctx),
   }
 }
 
