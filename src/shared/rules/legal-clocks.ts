@@ -18,6 +18,9 @@ import type { CaseClock } from './timeline'
  * For the data we hold, wage continuation and the WIA wachttijd coincide unless the employment
  * ends; the functions still exist separately so that a change in either law is a change here.
  */
+const LAST_WAGE_DAY = param('lastWageDay')
+const MELDING_42_DAY = param('melding42Day')
+
 export type LegalClocks = {
   /** Last day of the 104 weeks of wage continuation owed by this employer (before sanctions). */
   readonly wageContinuationLastDay: IsoDate
@@ -48,8 +51,8 @@ export type LegalClockOptions = {
  * (domain §3.7: after employment UWV pays ZW benefit, the employer no longer pays wages).
  */
 export function wageContinuationLastDay(clock: CaseClock, employmentEnd?: IsoDate): number {
-  const last = clock.nth(param('lastWageDay'))
-  if (!employmentEnd) return last
+  const last = clock.nth(LAST_WAGE_DAY)
+  if (employmentEnd === undefined) return last
   const end = toEpochDay(employmentEnd)
   return end >= clock.d && end < last ? end : last
 }
@@ -59,12 +62,12 @@ export function wageContinuationLastDay(clock: CaseClock, employmentEnd?: IsoDat
  * excluded): the 728th counted day; the wachttijd has run out the day after.
  */
 export function wiaWachttijdLastDay(clock: CaseClock): number {
-  return clock.nth(param('lastWageDay'))
+  return clock.nth(LAST_WAGE_DAY)
 }
 
 /** ZW art. 38 lid 1: the 42 weeks (294 counted days) after which the report to UWV is due. */
 export function report42LastCountedDay(clock: CaseClock): number {
-  return clock.nth(param('melding42Day'))
+  return clock.nth(MELDING_42_DAY)
 }
 
 /**
@@ -83,21 +86,35 @@ export function opzegverbodClock(
   ]
   const spans = pregnancyRelated.length ? normalizeLeaves(excluded) : clock.leaves
   return {
-    lastDay: nthCountedDay(clock.periods, spans, param('lastWageDay')),
+    lastDay: nthCountedDay(clock.periods, spans, LAST_WAGE_DAY),
     countedDays: clock.today < clock.d ? 0 : countedDaysUntil(clock.periods, spans, clock.today),
   }
 }
 
 /** All §3.1 clocks of a case. */
-export function legalClocks(clock: CaseClock, options: LegalClockOptions = {}): LegalClocks {
+export function legalClocks(
+  clock: CaseClock,
+  options: LegalClockOptions = {},
+  countedToday?: number,
+): LegalClocks {
   const wia = wiaWachttijdLastDay(clock)
-  const opzeg = opzegverbodClock(clock, options.pregnancyRelatedSickness)
+  // Without pregnancy-related sickness the 7:670 clock counts exactly the wage/WIA days.
+  const opzeg = options.pregnancyRelatedSickness?.length
+    ? opzegverbodClock(clock, options.pregnancyRelatedSickness)
+    : {
+        lastDay: wia,
+        countedDays:
+          countedToday ??
+          (clock.today < clock.d ? 0 : countedDaysUntil(clock.periods, clock.leaves, clock.today)),
+      }
+  const wiaIso = fromEpochDay(wia)
+  const wage = wageContinuationLastDay(clock, options.employmentEnd)
   return {
-    wageContinuationLastDay: fromEpochDay(wageContinuationLastDay(clock, options.employmentEnd)),
-    wiaWachttijdLastDay: fromEpochDay(wia),
+    wageContinuationLastDay: wage === wia ? wiaIso : fromEpochDay(wage),
+    wiaWachttijdLastDay: wiaIso,
     wiaWachttijdEndsBefore: fromEpochDay(wia + 1),
     report42LastCountedDay: fromEpochDay(report42LastCountedDay(clock)),
-    opzegverbodLastDay: fromEpochDay(opzeg.lastDay),
+    opzegverbodLastDay: opzeg.lastDay === wia ? wiaIso : fromEpochDay(opzeg.lastDay),
     opzegverbodCountedDays: opzeg.countedDays,
   }
 }

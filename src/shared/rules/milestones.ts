@@ -1,9 +1,16 @@
+import { param } from './parameters'
 import type { DeadlineKey } from './timeline'
 
-/** What the app shows for each deadline: Dutch label, severity and the rule it rests on (domain §2). */
+/**
+ * What the app shows for each deadline: Dutch label, severity, the rule it rests on (domain §2,
+ * §6), its number in the domain table (T02–T20, or the seed rule id), and whether it is an
+ * action someone must take or an event that simply happens (an event is never overdue).
+ */
 export type Severity = 'law' | 'uwv-policy' | 'practice' | 'contract'
+export type MilestoneKind = 'action' | 'event'
 export type MilestoneKey =
   | DeadlineKey
+  | 'periodieke-evaluatie'
   | 'einde-loondoorbetaling'
   | 'overdracht-arbo-goudse'
   | 'melding-loonsanctie-goudse'
@@ -14,101 +21,146 @@ export type MilestoneKey =
   | 'ziek-uit-dienst'
   | 'einde-loonsanctie'
 
-export const MILESTONE_INFO: Record<
-  MilestoneKey,
-  { label: string; severity: Severity; source: string }
-> = {
+export type MilestoneInfo = {
+  readonly label: string
+  readonly severity: Severity
+  readonly source: string
+  readonly code: string
+  readonly kind: MilestoneKind
+}
+
+const euro = (n: number) => `€${n}`
+
+export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   'melding-arbodienst': {
+    code: 'T02',
+    kind: 'action',
     label: 'Ziekmelding aan arbodienst/verzekeraar',
     severity: 'practice',
     source:
       'Regeling procesgang art. 2 lid 1: de werkgever meldt tijdig aan de arbodienst; praktijk binnen een week. Polis: De Amersfoortse binnen 2 dagen (art. 4.1), De Goudse binnen 4 dagen (art. 4.1); te laat melden kan de poortwachtergarantie laten vervallen.',
   },
   probleemanalyse: {
+    code: 'T03',
+    kind: 'action',
     label: 'Probleemanalyse bedrijfsarts',
     severity: 'law',
     source:
       'Regeling procesgang art. 2 lid 2: oordeel van de bedrijfsarts binnen zes weken na de eerste ziektedag (einde week 6).',
   },
   'plan-van-aanpak': {
-    label: 'Plan van aanpak',
+    code: 'T04/T05',
+    kind: 'action',
+    label: 'Plan van aanpak (met aangewezen casemanager)',
     severity: 'law',
     source:
-      'Regeling procesgang art. 4 lid 1: binnen twee weken na de probleemanalyse; bij een tijdige probleemanalyse uiterlijk einde week 8.',
+      'Regeling procesgang art. 4 lid 1: binnen twee weken na de probleemanalyse (ook als die te laat was); zolang er geen probleemanalyse is: einde week 8. Het plan wijst de casemanager aan (art. 4 lid 2 sub c). Afwijken kan alleen gemotiveerd (art. 5).',
   },
   'melding-uwv-42': {
+    code: 'T08',
+    kind: 'action',
     label: '42e-weeksmelding aan UWV',
     severity: 'law',
-    source:
-      'Ziektewet art. 38 lid 1: uiterlijk op de eerste dag nadat de ongeschiktheid 42 weken heeft geduurd.',
+    source: `Ziektewet art. 38 lid 1: uiterlijk op de eerste dag nadat de ongeschiktheid 42 weken heeft geduurd (samengeteld, zonder verlofdagen). Te laat: bestuurlijke boete tot ${euro(param('uwv42FineMaxEur'))} (art. 38 lid 3), geen loonsanctie; wel verlies van de extra termijn voor de WIA-aanvraag (WIA art. 64 lid 6).`,
   },
   eerstejaarsevaluatie: {
+    code: 'T09',
+    kind: 'action',
     label: 'Eerstejaarsevaluatie',
     severity: 'law',
     source:
       'Regeling procesgang art. 4 lid 2 sub b: evaluatie aan het einde van het eerste ziektejaar; in de praktijk in week 46–52.',
   },
   're-integratieverslag': {
+    code: 'T13/T14',
+    kind: 'action',
     label: 'Re-integratieverslag en eindevaluatie',
     severity: 'law',
     source:
       'WIA art. 25 lid 3: uiterlijk dertien weken voor het einde van de wachttijd (einde week 91), met een afschrift aan de werknemer.',
   },
   'wia-aanvraag': {
+    code: 'T15',
+    kind: 'action',
     label: 'WIA-aanvraag door de werknemer',
     severity: 'law',
     source:
       'WIA art. 64 lid 3: uiterlijk elf weken voor het einde van de wachttijd (einde week 93).',
   },
   'overdracht-arbo-goudse': {
+    code: 'GOU-T1',
+    kind: 'event',
     label: 'Arbo- en verzuimbegeleider neemt over (week 5)',
     severity: 'contract',
     source:
       'De Goudse Op Maat art. 2.1 en 2.3.3 (seed 003): in week 1–4 begeleidt de werkgever alleen en moet die begeleiding aan de wet voldoen; vanaf week 5 begeleidt de arbo- en verzuimbegeleider.',
   },
   'melding-loonsanctie-goudse': {
+    code: 'PG-GOU-4',
+    kind: 'action',
     label: 'Loonsanctie melden aan De Goudse',
     severity: 'contract',
     source:
       'De Goudse Op Maat art. 2.3.3 (seed 003): meld een loonsanctie van UWV binnen vijf werkdagen, anders vervalt de vergoeding (poortwachtergarantie).',
   },
   terugvalpreventie: {
+    code: 'ASR-T2',
+    kind: 'action',
     label: 'Terugvalpreventie: contact met werknemer',
     severity: 'contract',
     source:
       'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002, 004): na meer dan 3 maanden verzuim en 6 maanden herstel neemt de Ontzorgmanager contact op. Uitleg van de termijnen niet bevestigd (domein §6.2).',
   },
   'spoor-2-start': {
+    code: 'T10',
+    kind: 'action',
     label: 'Spoor 2 gestart (of gemotiveerd niet nodig)',
     severity: 'practice',
     source:
       'BW 7:658a lid 1; Beleidskader poortwachter §8: bij de eerstejaarsevaluatie beslissen over spoor 2; praktijk: uiterlijk 6 weken daarna starten. Niet nodig? Vastleggen als vervallen met de motivering (concreet perspectief in eigen bedrijf).',
   },
   'actueel-oordeel': {
+    code: 'T11',
+    kind: 'action',
     label: 'Actueel oordeel bedrijfsarts',
     severity: 'uwv-policy',
     source:
       'Regeling procesgang art. 6 lid 1 sub j: het re-integratieverslag bevat een actueel oordeel van de bedrijfsarts, op te stellen vóór de eindevaluatie (uiterlijk week 91).',
   },
   'uwv-wia-brief': {
+    code: 'T12',
+    kind: 'action',
     label: 'Brief van UWV over de WIA-aanvraag ontvangen',
     severity: 'law',
     source:
       'WIA art. 64 lid 2: UWV schrijft de werknemer uiterlijk in week 89 over de WIA-aanvraag. Geen brief ontvangen? Dan geldt voor de aanvraag een extra termijn (art. 64 lid 6); neem contact op met UWV.',
   },
   'ziek-uit-dienst': {
+    code: 'T20',
+    kind: 'action',
     label: 'Ziek uit dienst: melding UWV en re-integratieverslag',
     severity: 'law',
     source:
       'ZW art. 38 lid 2: ziekmelding bij UWV op de laatste werkdag vóór het einde van het dienstverband; bij zes weken of meer ziekte ook het re-integratieverslag uiterlijk die dag.',
   },
+  'periodieke-evaluatie': {
+    code: 'T06',
+    kind: 'action',
+    label: 'Evaluatie re-integratie (werkgever en werknemer)',
+    severity: 'uwv-policy',
+    source: `Regeling procesgang art. 4 lid 2 sub b en lid 4–5: periodiek evalueren en zo nodig het plan van aanpak bijstellen; UWV: minstens elke ${param('evaluatieIntervalDays') / 7} weken. Gerekend vanaf het plan van aanpak of de laatste evaluatie.`,
+  },
   'einde-loonsanctie': {
+    code: 'T17',
+    kind: 'event',
     label: 'Uiterste einde loonsanctie (52 weken)',
     severity: 'law',
     source:
       'WIA art. 25 lid 9: een loonsanctie verlengt de loondoorbetaling met ten hoogste 52 weken.',
   },
   'einde-loondoorbetaling': {
+    code: 'T16',
+    kind: 'event',
     label: 'Einde loondoorbetaling (104 weken)',
     severity: 'law',
     source:

@@ -240,6 +240,9 @@ export const PARAMETERS = {
 
 export type ParameterKey = keyof typeof PARAMETERS
 
+/** A calendar fact, not a legal parameter: week k of sickness is counted days 7(k−1)+1 … 7k. */
+export const DAYS_PER_WEEK = 7
+
 export const param = (key: ParameterKey): number => PARAMETERS[key].value
 
 /** Reporting term to the arbodienst per policy profile (domain §6.1). */

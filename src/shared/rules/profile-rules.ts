@@ -1,17 +1,18 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { addDays, daysBetween, type IsoDate } from '../kernel/iso-date'
-import { addWorkingDays } from './holidays'
-import { param } from './parameters'
+import { addDays, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { addWorkingDays, weekdayOfEpochDay } from './holidays'
+import { DAYS_PER_WEEK, param } from './parameters'
 
 /** Calendar months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7)) - 1 + months
-  const year = y + Math.floor(m / 12)
-  const month = ((m % 12) + 12) % 12
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  const day = Math.min(Number(date.slice(8, 10)), last)
-  return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate
+  const m0 = Number(date.slice(5, 7)) - 1 + months
+  const year = Number(date.slice(0, 4)) + Math.floor(m0 / 12)
+  const month = (((m0 % 12) + 12) % 12) + 1
+  const ym = `${year}-${String(month).padStart(2, '0')}`
+  const nextYm = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`
+  const monthLength = toEpochDay(`${nextYm}-01` as IsoDate) - toEpochDay(`${ym}-01` as IsoDate)
+  const day = Math.min(Number(date.slice(8, 10)), monthLength)
+  return `${ym}-${String(day).padStart(2, '0')}` as IsoDate
 }
 
 /**
@@ -52,17 +53,39 @@ export function terugvalpreventieDue(
   return addMonths(recovered, param('terugvalBackAtWorkMonths'))
 }
 
-/** Local date-time `YYYY-MM-DDTHH:mm` to minutes; both sides are in the same (Dutch) zone. */
-function minutes(local: string): number {
+const MINUTES_PER_DAY = 1440
+const MINUTES_PER_HOUR = 60
+
+/** Epoch day of the last Sunday of a month (EU summer time starts and ends on one). */
+function lastSunday(year: number, month: number): number {
+  const next =
+    month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`
+  const lastDay = toEpochDay(next as IsoDate) - 1
+  return lastDay - (weekdayOfEpochDay(lastDay) % 7)
+}
+
+/** Wall-clock minutes of a local date-time `YYYY-MM-DDTHH:mm` (no zone). */
+function localMinutes(local: string): number {
   return (
-    Date.UTC(
-      Number(local.slice(0, 4)),
-      Number(local.slice(5, 7)) - 1,
-      Number(local.slice(8, 10)),
-      Number(local.slice(11, 13)),
-      Number(local.slice(14, 16)),
-    ) / 60_000
+    toEpochDay(local.slice(0, 10) as IsoDate) * MINUTES_PER_DAY +
+    Number(local.slice(11, 13)) * MINUTES_PER_HOUR +
+    Number(local.slice(14, 16))
   )
+}
+
+/**
+ * A local Dutch date-time `YYYY-MM-DDTHH:mm` as UTC minutes since the epoch. The Netherlands
+ * keeps CET (UTC+1) and CEST (UTC+2) from the last Sunday of March to the last Sunday of
+ * October, switching at 01:00 UTC (EU Directive 2000/84/EC). The repeated October hour is read
+ * as its first occurrence. Without this, a cancellation across a clock change is off by an hour.
+ */
+export function amsterdamLocalToUtcMinutes(local: string): number {
+  const year = Number(local.slice(0, 4))
+  const wall = localMinutes(local)
+  const dstStart = lastSunday(year, 3) * MINUTES_PER_DAY + MINUTES_PER_HOUR
+  const dstEnd = lastSunday(year, 10) * MINUTES_PER_DAY + MINUTES_PER_HOUR
+  const asSummer = wall - 2 * MINUTES_PER_HOUR
+  return asSummer >= dstStart && asSummer < dstEnd ? asSummer : wall - MINUTES_PER_HOUR
 }
 
 /**
@@ -75,16 +98,28 @@ export function isLateCancellation(appointment: {
   readonly cancelledAt?: string
 }): boolean {
   if (!appointment.cancelledAt) return false
+  const limit = param('cancellationHours') * MINUTES_PER_HOUR
+  const wall = localMinutes(appointment.startsAt) - localMinutes(appointment.cancelledAt)
+  // A clock change moves the real lead time by at most an hour: only then look at the zone.
+  if (wall >= limit + MINUTES_PER_HOUR) return false
+  if (wall < limit - MINUTES_PER_HOUR) return true
   return (
-    minutes(appointment.startsAt) - minutes(appointment.cancelledAt) <
-    param('cancellationHours') * 60
+    amsterdamLocalToUtcMinutes(appointment.startsAt) -
+      amsterdamLocalToUtcMinutes(appointment.cancelledAt) <
+    limit
   )
+}
+
+/** Weeks from `today` to `lastDay` (epoch days), one decimal, never negative. */
+export function weeksLeft(lastDay: number, today: number): number {
+  return Math.max(0, Math.round(((lastDay - today) / DAYS_PER_WEEK) * 10) / 10)
 }
 
 /**
  * Weeks of wage continuation left after `today` (INT-2: shown next to an intervention's cost;
- * whether the cost is "bovenmatig" is the insurer's judgement, not the app's).
+ * whether the cost is "bovenmatig" is the insurer's judgement, not the app's; seed 000 art. 3.3,
+ * 001 art. 3.3, 004 note 1).
  */
 export function remainingWageWeeks(lastWageDay: IsoDate, today: IsoDate): number {
-  return Math.max(0, Math.round((daysBetween(today, lastWageDay) / 7) * 10) / 10)
+  return weeksLeft(toEpochDay(lastWageDay), toEpochDay(today))
 }

@@ -8,7 +8,7 @@ import {
   type DaySpan,
   type LeaveSpan,
 } from './clock'
-import { arboReportDays, param } from './parameters'
+import { arboReportDays, DAYS_PER_WEEK, param } from './parameters'
 
 /** A case as the timeline contract defines it (timeline-contract.md "Input: a case"). */
 export type TimelineCase = {
@@ -55,7 +55,8 @@ export type CaseClock = {
   readonly firstIndex: number
   /** The last day of the case when its last period has ended; undefined while still sick. */
   readonly caseEnd: number | undefined
-  readonly nth: (n: number) => number
+  /** The date of the n-th counted sick day (projected beyond the last period). */
+  nth(n: number): number
 }
 
 /**
@@ -70,16 +71,24 @@ export function clockFromSpans(
 ): CaseClock {
   const normalized = normalizeLeaves(leaves)
   const chained = chainCase(periods, normalized)
-  const inCase = chained.periods
-  const first = inCase[0] as DaySpan
-  return {
-    d: first.start,
-    today,
-    periods: inCase,
-    leaves: normalized,
-    firstIndex: chained.firstIndex,
-    caseEnd: (inCase[inCase.length - 1] as DaySpan).end,
-    nth: (n) => nthCountedDay(inCase, normalized, n),
+  return new SpanClock(chained.periods, normalized, chained.firstIndex, today)
+}
+
+/** `CaseClock` as a class, so that `nth` is not a new closure for every case. */
+class SpanClock implements CaseClock {
+  readonly d: number
+  readonly caseEnd: number | undefined
+  constructor(
+    readonly periods: readonly DaySpan[],
+    readonly leaves: readonly LeaveSpan[],
+    readonly firstIndex: number,
+    readonly today: number,
+  ) {
+    this.d = (periods[0] as DaySpan).start
+    this.caseEnd = (periods[periods.length - 1] as DaySpan).end
+  }
+  nth(n: number): number {
+    return nthCountedDay(this.periods, this.leaves, n)
   }
 }
 
@@ -116,26 +125,89 @@ export function deadlineStatus(
   return 'open'
 }
 
-/** Due date (epoch day) of each contract deadline (timeline-contract.md table; domain §2). */
-export function dueDates(
-  input: TimelineCase,
+/** The parameter values the deadlines use, read once from the table (parameters.ts). */
+const N = {
+  probleemanalyse: param('probleemanalyseDay'),
+  planVanAanpak: param('planVanAanpakDay'),
+  planVanAanpakAfterPa: param('planVanAanpakDaysAfterPa'),
+  melding42: param('melding42Day'),
+  eerstejaarsevaluatie: param('eerstejaarsevaluatieDay'),
+  reintegratieverslag: param('reintegratieverslagDay'),
+  wiaAanvraag: param('wiaAanvraagDay'),
+  lastWage: param('lastWageDay'),
+} as const
+
+/** A contract deadline in epoch days, before formatting. */
+export type DeadlineDays = {
+  readonly key: DeadlineKey
+  readonly due: number
+  readonly status: DeadlineStatus
+  readonly doneOn: number | undefined
+}
+
+/**
+ * Due date (epoch day) of each contract deadline (timeline-contract.md table; domain §2):
+ * - melding-arbodienst: the employee's sick report (default D) + 6 days (practice; also a.s.r.),
+ *   + 2 (De Amersfoortse art. 4.1), + 4 (De Goudse art. 4.1) — Regeling procesgang art. 2 lid 1;
+ * - probleemanalyse: nth(42), end of week 6 — Regeling art. 2 lid 2;
+ * - plan-van-aanpak: probleemanalyse done + 14 days, else nth(56) — Regeling art. 4 lid 1;
+ * - melding-uwv-42: nth(294) + 1 — ZW art. 38 lid 1;
+ * - eerstejaarsevaluatie: nth(364), end of week 52 — Regeling art. 4 lid 2 sub b;
+ * - re-integratieverslag: nth(637), end of week 91 — WIA art. 25 lid 3;
+ * - wia-aanvraag: nth(651), end of week 93 — WIA art. 64 lid 3.
+ * `paDone` must already be a date of this case (on or after D).
+ */
+export function dueDay(
+  key: DeadlineKey,
+  profile: PolicyProfileId,
+  reportedByEmployee: number | undefined,
   clock: CaseClock,
   paDone: number | undefined,
-): Record<DeadlineKey, number> {
-  const profile = input.profile ?? 'wettelijk'
-  const reported = input.reportedByEmployee ? toEpochDay(input.reportedByEmployee) : clock.d
-  return {
-    'melding-arbodienst': reported + arboReportDays(profile),
-    probleemanalyse: clock.nth(param('probleemanalyseDay')),
-    'plan-van-aanpak':
-      paDone !== undefined
-        ? paDone + param('planVanAanpakDaysAfterPa')
-        : clock.nth(param('planVanAanpakDay')),
-    'melding-uwv-42': clock.nth(param('melding42Day')) + 1,
-    eerstejaarsevaluatie: clock.nth(param('eerstejaarsevaluatieDay')),
-    're-integratieverslag': clock.nth(param('reintegratieverslagDay')),
-    'wia-aanvraag': clock.nth(param('wiaAanvraagDay')),
+): number {
+  switch (key) {
+    case 'melding-arbodienst':
+      return (reportedByEmployee ?? clock.d) + arboReportDays(profile)
+    case 'probleemanalyse':
+      return clock.nth(N.probleemanalyse)
+    case 'plan-van-aanpak':
+      return paDone !== undefined ? paDone + N.planVanAanpakAfterPa : clock.nth(N.planVanAanpak)
+    case 'melding-uwv-42':
+      return clock.nth(N.melding42) + 1
+    case 'eerstejaarsevaluatie':
+      return clock.nth(N.eerstejaarsevaluatie)
+    case 're-integratieverslag':
+      return clock.nth(N.reintegratieverslag)
+    case 'wia-aanvraag':
+      return clock.nth(N.wiaAanvraag)
   }
+}
+
+/**
+ * The seven contract deadlines with their statuses, in contract order. `done` holds epoch days;
+ * a date before the case's first sick day belongs to an earlier case and is ignored.
+ */
+export function contractDeadlineDays(
+  profile: PolicyProfileId,
+  reportedByEmployee: number | undefined,
+  clock: CaseClock,
+  done: Readonly<Partial<Record<DeadlineKey, number>>>,
+): DeadlineDays[] {
+  const pa = done.probleemanalyse
+  const paDone = pa !== undefined && pa >= clock.d ? pa : undefined
+  const out: DeadlineDays[] = []
+  for (const key of DEADLINE_KEYS) {
+    const due = dueDay(key, profile, reportedByEmployee, clock, paDone)
+    const v = done[key]
+    const doneOn = v !== undefined && v >= clock.d ? v : undefined
+    const status = deadlineStatus(key, due, doneOn, clock)
+    out.push({
+      key,
+      due,
+      status,
+      doneOn: status === 'done' || status === 'done-late' ? doneOn : undefined,
+    })
+  }
+  return out
 }
 
 /** Poortwachtergarantie from the reporting deadline (seed 000 art. 4.2, seed 003 art. 4.2). */
@@ -154,37 +226,41 @@ export function guaranteeStatus(
   }
 }
 
-/** The contract timeline of one validated case. */
+/** Counted sick days from D up to and including today (0 before D), and the sick week. */
+export function sickDaysToday(clock: CaseClock): { counted: number; week: number } {
+  const counted =
+    clock.today < clock.d ? 0 : countedDaysUntil(clock.periods, clock.leaves, clock.today)
+  return { counted, week: Math.ceil(counted / DAYS_PER_WEEK) }
+}
+
+/** The contract timeline of one validated case (timeline-contract.md "Output: a result"). */
 export function computeTimeline(
   input: TimelineCase,
   clock: CaseClock = caseClock(input),
 ): TimelineResult {
-  const doneDay = (key: DeadlineKey): number | undefined => {
-    const v = input.done?.[key]
-    if (!v) return undefined
-    const day = toEpochDay(v)
-    return day >= clock.d ? day : undefined
+  const done: Partial<Record<DeadlineKey, number>> = {}
+  if (input.done) {
+    for (const key of DEADLINE_KEYS) {
+      const v = input.done[key]
+      if (v) done[key] = toEpochDay(v)
+    }
   }
-  const due = dueDates(input, clock, doneDay('probleemanalyse'))
-  const deadlines: Deadline[] = DEADLINE_KEYS.map((key) => {
-    const doneOn = doneDay(key)
-    const status = deadlineStatus(key, due[key], doneOn, clock)
-    const d: Deadline = { key, due: fromEpochDay(due[key]), status }
-    if (status === 'done' || status === 'done-late') d.doneOn = fromEpochDay(doneOn as number)
-    return d
+  const profile = input.profile ?? 'wettelijk'
+  const reported = input.reportedByEmployee ? toEpochDay(input.reportedByEmployee) : undefined
+  const days = contractDeadlineDays(profile, reported, clock, done)
+  const deadlines: Deadline[] = days.map((d) => {
+    const out: Deadline = { key: d.key, due: fromEpochDay(d.due), status: d.status }
+    if (d.doneOn !== undefined) out.doneOn = fromEpochDay(d.doneOn)
+    return out
   })
-  const counted =
-    clock.today < clock.d ? 0 : countedDaysUntil(clock.periods, clock.leaves, clock.today)
+  const today = sickDaysToday(clock)
   return {
     firstSickDay: fromEpochDay(clock.d),
     periodsInCase: clock.periods.length,
-    countedSickDays: counted,
-    sickWeek: Math.ceil(counted / 7),
-    lastWageDay: fromEpochDay(clock.nth(param('lastWageDay'))),
+    countedSickDays: today.counted,
+    sickWeek: today.week,
+    lastWageDay: fromEpochDay(clock.nth(N.lastWage)),
     deadlines,
-    poortwachtergarantie: guaranteeStatus(
-      input.profile ?? 'wettelijk',
-      (deadlines[0] as Deadline).status,
-    ),
+    poortwachtergarantie: guaranteeStatus(profile, (days[0] as DeadlineDays).status),
   }
 }

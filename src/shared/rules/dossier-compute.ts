@@ -1,0 +1,330 @@
+import type { PolicyProfileId } from '../domain/policy-profile'
+import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { projectedCountedDaysUntil } from './clock'
+import { extraMilestones, type CaseMarks, type Draft } from './dossier-extras'
+import {
+  normalizePeriods,
+  type DataWarning,
+  type DossierTimelineInput,
+  type InterventionInput,
+  type NormalizedPeriods,
+} from './dossier-input'
+import { poortwachtergarantie, type GuaranteeStep, type Poortwachtergarantie } from './guarantee'
+import { legalClocks, wageContinuationLastDay, type LegalClocks } from './legal-clocks'
+import { MILESTONE_INFO, type MilestoneKey, type MilestoneKind, type Severity } from './milestones'
+import { DAYS_PER_WEEK, param, PRODUCT_DEFAULTS } from './parameters'
+import { isLateCancellation, weeksLeft } from './profile-rules'
+import {
+  clockFromSpans,
+  contractDeadlineDays,
+  sickDaysToday,
+  type CaseClock,
+  type DeadlineDays,
+  DEADLINE_KEYS,
+  type DeadlineKey,
+  type GuaranteeStatus,
+} from './timeline'
+
+/**
+ * The dossier's deadlines as the app shows them (issue 3): the seven contract deadlines — same
+ * dates, same statuses, refined with `due-soon` and `waived` — plus the other steps of domain
+ * §2 (T06, T10–T12, T16, T17, T20) and the policy-profile steps of §6, each with its Dutch
+ * label, week, severity and source text.
+ */
+export type MilestoneStatus =
+  'open' | 'due-soon' | 'overdue' | 'done' | 'done-late' | 'not-applicable' | 'waived'
+
+export type Milestone = {
+  readonly key: MilestoneKey
+  readonly label: string
+  readonly due: IsoDate
+  /** Start of the window in which the step is expected (eerstejaarsevaluatie: week 46). */
+  readonly windowStart?: IsoDate
+  /** Sick week of the due date on the case's counted-day clock (projected beyond the last period). */
+  readonly week: number
+  readonly status: MilestoneStatus
+  readonly severity: Severity
+  /** `action`: someone must do it; `event`: it happens (never overdue). */
+  readonly kind: MilestoneKind
+  /** Number in domain §2.0 (T02–T20) or the seed rule id. */
+  readonly code: string
+  readonly source: string
+  readonly doneOn?: IsoDate
+  readonly motivation?: string
+  /** Case-specific remark (e.g. whether a re-integratieverslag is needed at ziek uit dienst). */
+  readonly note?: string
+}
+
+export type AppointmentFacts = {
+  readonly id?: string
+  readonly startsAt: string
+  /** Cancelled less than 24 hours ahead: a no-show the arbodienst may charge (§6.5). */
+  readonly lateCancellation: boolean
+}
+
+export type InterventionFacts = {
+  readonly id?: string
+  readonly kind?: string
+  readonly provider?: string
+  readonly quotedCostEuros?: number
+  /** INT-2: weeks of wage continuation left today, beside the cost; the insurer judges. */
+  readonly remainingWageWeeks?: number
+  readonly wageContinuationLastDay: IsoDate
+  /** AMF-T4 / RIM-T3: the sickness began on or after the module start (undefined: unknown). */
+  readonly sicknessFromModuleStart?: boolean
+}
+
+export type DossierTimeline = {
+  readonly firstSickDay: IsoDate
+  readonly periodsInCase: number
+  readonly countedSickDays: number
+  readonly sickWeek: number
+  /** nth(728), as in the contract (before sanctions, extensions or an end of employment). */
+  readonly lastWageDay: IsoDate
+  readonly caseEnded: boolean
+  readonly poortwachtergarantie: GuaranteeStatus
+  readonly guarantee: Poortwachtergarantie
+  /** Sorted by due date. */
+  readonly milestones: readonly Milestone[]
+  readonly clocks: LegalClocks
+  readonly appointments: readonly AppointmentFacts[]
+  readonly interventions: readonly InterventionFacts[]
+  readonly warnings: readonly DataWarning[]
+}
+
+function caseMarks(input: DossierTimelineInput, d: number): CaseMarks {
+  const map = new Map<
+    string,
+    { firstDone?: number; lastDone?: number; waived?: { date: number; motivation: string } }
+  >()
+  for (const m of input.marks) {
+    const day = toEpochDay(m.date)
+    if (day < d) continue // an earlier case's mark
+    let e = map.get(m.key)
+    if (!e) map.set(m.key, (e = {}))
+    if (m.state === 'done') {
+      if (e.firstDone === undefined || day < e.firstDone) e.firstDone = day
+      if (e.lastDone === undefined || day > e.lastDone) e.lastDone = day
+    } else {
+      // Regeling procesgang art. 5: only a motivated deviation counts as waived.
+      const motivation = m.motivation?.trim()
+      if (motivation && (!e.waived || day >= e.waived.date)) e.waived = { date: day, motivation }
+    }
+  }
+  return map
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** A case's normalized periods and clock, computed once and shared by adapter and computation. */
+export type PreparedDossier = {
+  readonly norm: NormalizedPeriods
+  readonly clock: CaseClock
+}
+
+/** Normalizes the periods and builds the clock; undefined while there is no sick period. */
+export function prepareDossier(input: DossierTimelineInput): PreparedDossier | undefined {
+  const norm = normalizePeriods(input)
+  if (norm.periods.length === 0) return undefined
+  return { norm, clock: clockFromSpans(norm.periods, norm.leaves, toEpochDay(input.today)) }
+}
+
+const WAIVABLE_RECURRING_DAYS = param('evaluatieIntervalDays')
+const EJE_WINDOW_START_DAY = param('eerstejaarsevaluatieWindowStartDay')
+const LAST_WAGE_DAY = param('lastWageDay')
+const WEEK = DAYS_PER_WEEK
+const DEFAULT_DUE_SOON_DAYS = PRODUCT_DEFAULTS.dueSoonDays
+
+/**
+ * One milestone with its status. Status order (the contract's, refined): done / done-late →
+ * not-applicable → waived (with a motivation, Regeling procesgang art. 5) → for events, passed
+ * = done → overdue → due-soon (within `soon` days) → open.
+ */
+function milestone(
+  key: MilestoneKey,
+  due: number,
+  contract: DeadlineDays | undefined,
+  draft: Draft | undefined,
+  ctx: {
+    readonly marks: CaseMarks
+    readonly today: number
+    readonly soon: number
+    readonly clock: CaseClock
+    readonly contractReport: boolean
+  },
+): Milestone {
+  const info = MILESTONE_INFO[key]
+  const m = ctx.marks.get(key)
+  const recurring = draft?.recurring === true
+  const doneOn = contract ? contract.doneOn : recurring ? undefined : m?.firstDone
+  let status: MilestoneStatus
+  let waived: { date: number; motivation: string } | undefined
+  if (doneOn !== undefined) status = doneOn <= due ? 'done' : 'done-late'
+  else if (contract ? contract.status === 'not-applicable' : draft?.applicable === false)
+    status = 'not-applicable'
+  else if (m?.waived && (!recurring || m.waived.date >= due - WAIVABLE_RECURRING_DAYS)) {
+    status = 'waived'
+    waived = m.waived
+  } else if (ctx.today > due) status = info.kind === 'event' ? 'done' : 'overdue'
+  else status = due - ctx.today <= ctx.soon ? 'due-soon' : 'open'
+  const clock = ctx.clock
+  const counted = projectedCountedDaysUntil(clock.periods, clock.leaves, due)
+  const out: Mutable<Milestone> = {
+    key,
+    label: info.label,
+    due: fromEpochDay(due),
+    week: counted > WEEK ? Math.ceil(counted / WEEK) : 1,
+    status,
+    severity: key === 'melding-arbodienst' && ctx.contractReport ? 'contract' : info.severity,
+    kind: info.kind,
+    code: info.code,
+    source: info.source,
+  }
+  if (key === 'eerstejaarsevaluatie')
+    out.windowStart = fromEpochDay(clock.nth(EJE_WINDOW_START_DAY))
+  if (doneOn !== undefined) out.doneOn = fromEpochDay(doneOn)
+  if (waived) {
+    out.doneOn = fromEpochDay(waived.date)
+    out.motivation = waived.motivation
+  }
+  if (draft?.note) out.note = draft.note
+  return out
+}
+
+/** Stable insertion sort of a short list by epoch day (cheaper than comparing date strings). */
+function sortByDue(items: Milestone[], dues: number[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const m = items[i] as Milestone
+    const due = dues[i] as number
+    let j = i - 1
+    while (j >= 0 && (dues[j] as number) > due) {
+      items[j + 1] = items[j] as Milestone
+      dues[j + 1] = dues[j] as number
+      j--
+    }
+    items[j + 1] = m
+    dues[j + 1] = due
+  }
+}
+
+/** The dossier timeline from a plain input; undefined while there is no sick period. */
+export function computeDossierTimeline(
+  input: DossierTimelineInput,
+  prepared: PreparedDossier | undefined = prepareDossier(input),
+): DossierTimeline | undefined {
+  if (!prepared) return undefined
+  const { norm, clock } = prepared
+  const today = clock.today
+  const marks = caseMarks(input, clock.d)
+
+  const done: Partial<Record<DeadlineKey, number>> = {}
+  for (const key of DEADLINE_KEYS) {
+    const first = marks.get(key)?.firstDone
+    if (first !== undefined) done[key] = first
+  }
+  const reported = input.reportedByEmployee ? toEpochDay(input.reportedByEmployee) : undefined
+  const contract = contractDeadlineDays(input.profile, reported, clock, done)
+  const drafts = extraMilestones({
+    profile: input.profile,
+    clock,
+    marks,
+    planVanAanpakDone: (contract[2] as DeadlineDays).doneOn,
+    employmentEnd: input.employmentEnd,
+    loonsanctieDecisionOn: input.loonsanctieDecisionOn,
+  })
+  const ctx = {
+    marks,
+    today,
+    soon: input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+    clock,
+    contractReport:
+      input.profile === 'amersfoortse-ontzorgmanager' || input.profile === 'goudse-op-maat',
+  }
+  const milestones: Milestone[] = []
+  const dues: number[] = []
+  let notice: Milestone | undefined
+  for (const c of contract) {
+    milestones.push(milestone(c.key, c.due, c, undefined, ctx))
+    dues.push(c.due)
+  }
+  for (const d of drafts) {
+    const m = milestone(d.key, d.due, undefined, d, ctx)
+    if (d.key === 'melding-loonsanctie-goudse') notice = m
+    milestones.push(m)
+    dues.push(d.due)
+  }
+  sortByDue(milestones, dues)
+
+  const report = contract[0] as DeadlineDays
+  const days = sickDaysToday(clock)
+  const wageEnd = wageContinuationLastDay(clock, input.employmentEnd)
+  const reportMilestone = milestones.find((m) => m.key === 'melding-arbodienst') as Milestone
+  const reportStep: Mutable<GuaranteeStep> = { status: report.status, due: reportMilestone.due }
+  if (reportMilestone.doneOn && report.doneOn !== undefined)
+    reportStep.doneOn = reportMilestone.doneOn
+  let noticeStep: Mutable<GuaranteeStep> | undefined
+  if (notice) {
+    const st = notice.status
+    noticeStep = {
+      status: st === 'done' || st === 'done-late' || st === 'overdue' ? st : 'open',
+      due: notice.due,
+    }
+    if (notice.doneOn) noticeStep.doneOn = notice.doneOn
+  }
+  const guarantee = poortwachtergarantie(input.profile, reportStep, noticeStep)
+  const clocks = legalClocks(clock, { employmentEnd: input.employmentEnd }, days.counted)
+  const appointments: AppointmentFacts[] = []
+  for (const a of input.appointments ?? []) {
+    const f: Mutable<AppointmentFacts> = {
+      startsAt: a.startsAt,
+      lateCancellation: isLateCancellation(a),
+    }
+    if (a.id) f.id = a.id
+    appointments.push(f)
+  }
+  const interventions: InterventionFacts[] = []
+  if (input.interventions?.length) {
+    const wageIso =
+      wageEnd === clock.nth(LAST_WAGE_DAY) ? clocks.wiaWachttijdLastDay : fromEpochDay(wageEnd)
+    for (const i of input.interventions)
+      interventions.push(
+        interventionFacts(i, input.profile, clock, wageEnd, wageIso, input.moduleStartDate),
+      )
+  }
+  return {
+    firstSickDay: fromEpochDay(clock.d),
+    periodsInCase: clock.periods.length,
+    countedSickDays: days.counted,
+    sickWeek: days.week,
+    lastWageDay: clocks.wiaWachttijdLastDay,
+    caseEnded: clock.caseEnd !== undefined,
+    poortwachtergarantie: guarantee.status,
+    guarantee,
+    milestones,
+    clocks,
+    appointments,
+    interventions,
+    warnings: norm.warnings,
+  }
+}
+
+/** INT-2 facts of one intervention: the cost beside the weeks of wage continuation left. */
+function interventionFacts(
+  i: InterventionInput,
+  profile: PolicyProfileId,
+  clock: CaseClock,
+  wageEnd: number,
+  wageContinuationLastDay: IsoDate,
+  moduleStart: IsoDate | undefined,
+): InterventionFacts {
+  const f: Mutable<InterventionFacts> = { wageContinuationLastDay }
+  if (i.id) f.id = i.id
+  if (i.kind) f.kind = i.kind
+  if (i.provider) f.provider = i.provider
+  if (i.quotedCostEuros !== undefined) f.quotedCostEuros = i.quotedCostEuros
+  if (clock.caseEnd === undefined) f.remainingWageWeeks = weeksLeft(wageEnd, clock.today)
+  const coverageRule =
+    profile === 'amersfoortse-ontzorgmanager' || profile === 'asr-reintegratiemanager'
+  if (coverageRule && moduleStart) f.sicknessFromModuleStart = clock.d >= toEpochDay(moduleStart)
+  return f
+}

@@ -1,0 +1,141 @@
+import type { PolicyProfileId } from '../domain/policy-profile'
+import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { lastWorkingDayOnOrBefore } from './holidays'
+import type { MilestoneKey } from './milestones'
+import { param } from './parameters'
+import { goudseArboTakeover, goudseSanctionNoticeDue, terugvalpreventieDue } from './profile-rules'
+import type { CaseClock } from './timeline'
+
+/**
+ * The dossier's milestones beyond the seven of the contract (domain §2.0 T06, T10–T12, T16,
+ * T17, T20 and the profile rules of §6), as drafts in epoch days. Whether one is done, waived,
+ * overdue … is decided in one place (dossier-timeline.ts).
+ */
+export type Draft = {
+  readonly key: MilestoneKey
+  readonly due: number
+  /** False: the case ended before it came due (rule 2 of the contract statuses). */
+  readonly applicable: boolean
+  /** Recurring (periodic evaluation): earlier marks set the next due date, they do not complete it. */
+  readonly recurring?: boolean
+  readonly note?: string
+}
+
+/** Marks of this case (on or after D), per key: first done, last done, last motivated waiver. */
+export type CaseMarks = ReadonlyMap<
+  string,
+  {
+    readonly firstDone?: number
+    readonly lastDone?: number
+    readonly waived?: { readonly date: number; readonly motivation: string }
+  }
+>
+
+export type ExtraFacts = {
+  readonly profile: PolicyProfileId
+  readonly clock: CaseClock
+  readonly marks: CaseMarks
+  /** Done date of the plan van aanpak in this case (contract status done or done-late). */
+  readonly planVanAanpakDone: number | undefined
+  readonly employmentEnd?: IsoDate
+  readonly loonsanctieDecisionOn?: IsoDate
+}
+
+/** Parameter values used below, read once from the table (parameters.ts). */
+const P = {
+  evaluatieIntervalDays: param('evaluatieIntervalDays'),
+  lastWageDay: param('lastWageDay'),
+  loonsanctieMaxDays: param('loonsanctieMaxDays'),
+  reintegratieverslagDay: param('reintegratieverslagDay'),
+  spoor2DaysAfterEje: param('spoor2DaysAfterEje'),
+  uwvWiaLetterDay: param('uwvWiaLetterDay'),
+  ziekUitDienstRivMinDays: param('ziekUitDienstRivMinDays'),
+} as const
+
+const ongoingAt = (clock: CaseClock, day: number) =>
+  clock.caseEnd === undefined || day <= clock.caseEnd
+
+/** All extra milestones that apply to the dossier, unsorted. */
+export function extraMilestones(f: ExtraFacts): Draft[] {
+  const { clock, profile } = f
+  const out: Draft[] = []
+  const d = fromEpochDay(clock.d)
+
+  // T06 — periodic evaluation, every ≤ 42 days after the PvA or the last evaluation
+  // (Regeling procesgang art. 4 lid 2 sub b, lid 4–5; UWV). Only while the case runs.
+  if (f.planVanAanpakDone !== undefined && clock.caseEnd === undefined) {
+    const last = Math.max(
+      f.planVanAanpakDone,
+      f.marks.get('periodieke-evaluatie')?.lastDone ?? -Infinity,
+      f.marks.get('eerstejaarsevaluatie')?.lastDone ?? -Infinity,
+    )
+    out.push({
+      key: 'periodieke-evaluatie',
+      due: last + P.evaluatieIntervalDays,
+      applicable: true,
+      recurring: true,
+    })
+  }
+
+  // T10 — spoor 2 decided at the eerstejaarsevaluatie; practice: started ≤ 6 weeks after it.
+  const eje = f.marks.get('eerstejaarsevaluatie')?.firstDone
+  if (eje !== undefined) {
+    const due = eje + P.spoor2DaysAfterEje
+    out.push({ key: 'spoor-2-start', due, applicable: ongoingAt(clock, due) })
+  }
+
+  // T11, T12 — actueel oordeel before the eindevaluatie; UWV's WIA letter by week 89.
+  const riv = clock.nth(P.reintegratieverslagDay)
+  out.push({ key: 'actueel-oordeel', due: riv, applicable: ongoingAt(clock, riv) })
+  const letter = clock.nth(P.uwvWiaLetterDay)
+  out.push({ key: 'uwv-wia-brief', due: letter, applicable: ongoingAt(clock, letter) })
+
+  // T16 — end of the 104 weeks (event).
+  const lastWage = clock.nth(P.lastWageDay)
+  out.push({ key: 'einde-loondoorbetaling', due: lastWage, applicable: ongoingAt(clock, lastWage) })
+
+  // T17 — the latest possible end of a loonsanctie (event), once one is registered.
+  if (f.loonsanctieDecisionOn && toEpochDay(f.loonsanctieDecisionOn) >= clock.d) {
+    out.push({
+      key: 'einde-loonsanctie',
+      due: lastWage + P.loonsanctieMaxDays,
+      applicable: true,
+    })
+    // PG-GOU-4 — De Goudse must hear of the sanction within five working days.
+    const notice = goudseSanctionNoticeDue(profile, f.loonsanctieDecisionOn)
+    if (notice)
+      out.push({ key: 'melding-loonsanctie-goudse', due: toEpochDay(notice), applicable: true })
+  }
+
+  // T20 — ziek uit dienst: report to UWV on the last working day (ZW 38 lid 2), with a
+  // re-integratieverslag when the sickness lasted six weeks or more by then.
+  if (f.employmentEnd) {
+    const end = toEpochDay(f.employmentEnd)
+    if (end >= clock.d && ongoingAt(clock, end)) {
+      const due = toEpochDay(lastWorkingDayOnOrBefore(f.employmentEnd))
+      out.push({
+        key: 'ziek-uit-dienst',
+        due,
+        applicable: true,
+        note:
+          due - clock.d >= P.ziekUitDienstRivMinDays
+            ? 'Zes weken of langer ziek: ook het re-integratieverslag uiterlijk op de laatste werkdag.'
+            : 'Korter dan zes weken ziek: alleen de ziekmelding bij UWV.',
+      })
+    }
+  }
+
+  // GOU-T1 — De Goudse: the arbo- en verzuimbegeleider takes over from week 5 (event).
+  const takeover = goudseArboTakeover(profile, d)
+  if (takeover) {
+    const due = toEpochDay(takeover)
+    out.push({ key: 'overdracht-arbo-goudse', due, applicable: ongoingAt(clock, due) })
+  }
+
+  // ASR-T2 — terugvalpreventie after a long absence, six months after full recovery.
+  if (clock.caseEnd !== undefined) {
+    const due = terugvalpreventieDue(profile, d, fromEpochDay(clock.caseEnd))
+    if (due) out.push({ key: 'terugvalpreventie', due: toEpochDay(due), applicable: true })
+  }
+  return out
+}
