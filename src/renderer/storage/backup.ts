@@ -17,7 +17,7 @@ import { issuePath } from '../../shared/domain/validation'
 import type { Result } from '../../shared/kernel/errors'
 import type { IsoDate } from '../../shared/kernel/iso-date'
 import { sha256Hex } from './attachments'
-import { CHANGE_OPS, DATA_TABLES, type ChangeEntry, type DataTable } from './db'
+import { DATA_TABLES, type DataTable } from './db'
 import { CURRENT_VERSION } from './schema'
 import { checkSickPeriods } from './sick-period-rules'
 import { appendChange, compact, writeTransaction, type StoreContext } from './write'
@@ -51,20 +51,11 @@ const TABLE_SCHEMAS: Record<DataTable, readonly [z.ZodType, z.ZodType]> = {
 
 const blobSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string() })
 
-const changeSchema = z.object({
-  id: z.string().min(1),
-  seq: z.number().int().positive(),
-  table: z.string().min(1),
-  recordId: z.string().min(1),
-  dossierId: z.string().min(1).optional(),
-  op: z.enum(CHANGE_OPS),
-  fields: z.record(z.string(), z.unknown()),
-  previous: z.record(z.string(), z.unknown()).optional(),
-  at: z.string().min(1),
-})
-
-/** Every table a backup may hold: the dossier tables, the attachment contents, the change log. */
-const KNOWN_TABLES = new Set<string>([...DATA_TABLES, 'blobs', 'changes'])
+/**
+ * Every table a backup holds: the dossier tables and the attachment contents. The change log
+ * stays on this computer (ADR 0002): a backup carries the current data, not every earlier value.
+ */
+const KNOWN_TABLES = new Set<string>([...DATA_TABLES, 'blobs'])
 
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'Dit is geen back-up van Hervat.' }),
@@ -110,7 +101,6 @@ type Parsed = {
   exportedAt: string
   rows: Record<DataTable, Row[]>
   blobs: { sha256: string; data: Uint8Array; size: number }[]
-  changes: ChangeEntry[]
 }
 
 /** Validates a whole backup before anything is written: format, every record, every reference. */
@@ -188,28 +178,9 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
     if (!have.has(String(a['sha256'])))
       return fail(`attachments[${i}].sha256`, 'De inhoud van deze bijlage ontbreekt.')
   }
-  const changes: ChangeEntry[] = []
-  const seqs = new Set<number>()
-  const changeIds = new Set<string>()
-  for (const [i, raw] of (env.data.tables['changes'] ?? []).entries()) {
-    const c = changeSchema.safeParse(raw, DUTCH)
-    if (!c.success) {
-      const issue = c.error.issues[0]
-      return fail(
-        `changes[${i}]${issue ? `.${issuePath(issue.path)}` : ''}`,
-        issue?.message ?? 'ongeldig',
-      )
-    }
-    if (changeIds.has(c.data.id)) return fail(`changes[${i}].id`, 'Dit id komt twee keer voor.')
-    if (seqs.has(c.data.seq))
-      return fail(`changes[${i}].seq`, 'Dit volgnummer komt twee keer voor.')
-    changeIds.add(c.data.id)
-    seqs.add(c.data.seq)
-    changes.push(compact(c.data))
-  }
   return {
     ok: true,
-    value: { version: env.data.version, exportedAt: env.data.exportedAt, rows, blobs, changes },
+    value: { version: env.data.version, exportedAt: env.data.exportedAt, rows, blobs },
   }
 }
 
@@ -237,23 +208,22 @@ function checkConsistency(rows: Parsed['rows']): Result<true> {
 }
 
 /**
- * Backup export and import of everything on this computer, and wiping it. Settings (`meta`) are
- * this computer's own and stay out of backups.
+ * Backup export and import of everything on this computer, and wiping it. The change log and
+ * this computer's settings (`meta`) stay out of backups.
  */
 export function backupRepository(ctx: StoreContext) {
   const { db } = ctx
-  const allTables = () => [...DATA_TABLES.map((t) => db.table(t)), db.blobs, db.changes]
+  const dataTables = () => [...DATA_TABLES.map((t) => db.table(t)), db.blobs]
   return {
-    /** UTF-8 JSON of every dossier table, the attachment contents (base64) and the change log. */
+    /** UTF-8 JSON of every dossier table and the attachment contents (base64). */
     exportAll: async (): Promise<Uint8Array> => {
       const tables: Record<string, unknown[]> = {}
-      await db.transaction('r', allTables(), async () => {
+      await db.transaction('r', dataTables(), async () => {
         for (const t of DATA_TABLES) tables[t] = await db.table(t).orderBy('id').toArray()
         tables['blobs'] = (await db.blobs.orderBy('sha256').toArray()).map((b) => ({
           sha256: b.sha256,
           base64: toBase64(b.data),
         }))
-        tables['changes'] = await db.changes.orderBy('seq').toArray()
       })
       const doc = {
         format: BACKUP_FORMAT,
@@ -264,23 +234,22 @@ export function backupRepository(ctx: StoreContext) {
       return new TextEncoder().encode(JSON.stringify(doc, null, 1))
     },
     /**
-     * Replaces everything (dossier tables, contents, change log) in ONE transaction, only after the
-     * whole file validated; the restore itself is appended to the change log as a `backup` entry.
-     * A refused file changes nothing; the error names the table, index and field.
+     * Replaces the dossier tables and contents in ONE transaction, only after the whole file
+     * validated; the restore is appended to the change log as one `backup` entry (the log itself
+     * is kept: what this computer did before stays on record). A refused file changes nothing;
+     * the error names the table, index and field.
      */
     importAll: async (bytes: Uint8Array): Promise<Result<{ counts: Record<string, number> }>> => {
       const parsed = await parseBackup(bytes)
       if (!parsed.ok) return parsed
-      const { rows, blobs, changes, exportedAt, version } = parsed.value
+      const { rows, blobs, exportedAt, version } = parsed.value
       const counts: Record<string, number> = {}
       for (const t of DATA_TABLES) counts[t] = rows[t].length
       counts['blobs'] = blobs.length
-      counts['changes'] = changes.length
-      return writeTransaction(ctx, allTables(), async () => {
-        for (const t of allTables()) await t.clear()
+      return writeTransaction(ctx, dataTables(), async () => {
+        for (const t of dataTables()) await t.clear()
         for (const t of DATA_TABLES) await db.table(t).bulkAdd(rows[t])
         await db.blobs.bulkAdd(blobs)
-        await db.changes.bulkAdd(changes)
         await appendChange(ctx, {
           table: 'backup',
           recordId: ctx.newId(),
@@ -290,10 +259,11 @@ export function backupRepository(ctx: StoreContext) {
         return { ok: true, value: { counts } }
       })
     },
-    /** Clears every table except this computer's settings. */
+    /** Clears every table, the change log included; only this computer's settings stay. */
     wipe: async (): Promise<void> => {
-      await db.transaction('rw', allTables(), async () => {
-        for (const t of allTables()) await t.clear()
+      const all = [...dataTables(), db.changes]
+      await db.transaction('rw', all, async () => {
+        for (const t of all) await t.clear()
       })
     },
   }
