@@ -34,12 +34,13 @@ test('export, wipe and import give back identical data', async ({ page }, testIn
   await importBackup(page, testInfo.outputPath('backup-1.json'))
   await expect(page.getByText(/Back-up geïmporteerd: \d+ dossiers/)).toBeVisible()
   const second = await exportBackup(page, testInfo.outputPath('backup-2.json'))
-  // Every table comes back identical; the change log keeps its history and records the restore.
-  const { changes: changesBefore, ...dataBefore } = first['tables'] as Record<string, unknown[]>
-  const { changes: changesAfter, ...dataAfter } = second['tables'] as Record<string, unknown[]>
-  expect(dataAfter).toEqual(dataBefore)
-  expect(changesAfter?.slice(0, changesBefore?.length)).toEqual(changesBefore)
-  expect(changesAfter).toHaveLength((changesBefore?.length ?? 0) + 1)
+  // Every data table comes back identical (the local change log is not part of the data).
+  const data = (doc: Record<string, unknown>) => {
+    const { changes: _changes, ...tables } = doc['tables'] as Record<string, unknown[]>
+    return tables
+  }
+  expect(data(second)).toEqual(data(first))
+  expect(Object.keys(data(first))).toContain('dossiers')
   await app.nav('Caseload')
   await expect(page.getByTestId('caseload-count')).toHaveText(/\d+ dossiers/)
 })
