@@ -63,6 +63,15 @@ describe('attachments', () => {
     expect(await db.blobs.count()).toBe(0)
   })
 
+  it('accepts a PDF whose type the file picker could not tell', async () => {
+    const { repos } = freshRepos()
+    const { dossier } = await seedDossier(repos)
+    for (const mimeType of ['', 'application/octet-stream', 'application/x-pdf'])
+      expect(
+        (await repos.attachments.add(dossier.id, meta, file(pdf(mimeType), 'a.pdf', mimeType))).ok,
+      ).toBe(true)
+  })
+
   it('refuses a file over 25 MB', async () => {
     const { repos } = freshRepos()
     const { dossier } = await seedDossier(repos)

@@ -16,7 +16,12 @@ import {
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 const PDF_MAGIC = '%PDF-'
 /** What a file picker may report for a PDF: its type, or nothing/generic when it cannot tell. */
-const ACCEPTED_MIME_TYPES = new Set(['application/pdf', '', 'application/octet-stream'])
+const ACCEPTED_MIME_TYPES = new Set([
+  'application/pdf',
+  'application/x-pdf',
+  '',
+  'application/octet-stream',
+])
 
 export async function sha256Hex(data: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)
