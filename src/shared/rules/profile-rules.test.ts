@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isoDate } from '../kernel/iso-date'
 import {
   addMonths,
+  amsterdamLocalToUtcMinutes,
   goudseArboTakeover,
   goudseSanctionNoticeDue,
   isLateCancellation,
@@ -71,5 +72,39 @@ describe('interventions (INT-2)', () => {
   it('shows the weeks of wage continuation left next to the cost', () => {
     expect(remainingWageWeeks(isoDate('2027-01-03'), isoDate('2026-01-04'))).toBe(52)
     expect(remainingWageWeeks(isoDate('2027-01-03'), isoDate('2027-02-01'))).toBe(0)
+  })
+})
+
+describe('Dutch local time to UTC (EU summer time, for the 24-hour rule)', () => {
+  it.each([
+    ['winter (CET, UTC+1)', '2025-01-15T12:00', '2025-01-15T11:00:00.000Z'],
+    ['summer (CEST, UTC+2)', '2025-07-15T12:00', '2025-07-15T10:00:00.000Z'],
+    ['just before the March change', '2025-03-30T01:59', '2025-03-30T00:59:00.000Z'],
+    ['just after the March change', '2025-03-30T03:00', '2025-03-30T01:00:00.000Z'],
+    ['the repeated October hour, first occurrence', '2025-10-26T02:30', '2025-10-26T00:30:00.000Z'],
+    ['after the October change', '2025-10-26T03:00', '2025-10-26T02:00:00.000Z'],
+  ])('%s: %s', (_name, local, utc) => {
+    expect(new Date(amsterdamLocalToUtcMinutes(local) * 60_000).toISOString()).toBe(utc)
+  })
+
+  it('agrees with the platform’s Europe/Amsterdam zone for every hour of 2025 and 2026', () => {
+    const fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    const start = Date.UTC(2025, 0, 1)
+    for (let t = start; t < Date.UTC(2027, 0, 1); t += 3_600_000) {
+      const p = Object.fromEntries(fmt.formatToParts(new Date(t)).map((x) => [x.type, x.value]))
+      const local = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`
+      const utc = amsterdamLocalToUtcMinutes(local) * 60_000
+      // The repeated October hour maps to its first occurrence.
+      expect(utc === t || utc === t - 3_600_000).toBe(true)
+      if (utc !== t) expect(p.month).toBe('10')
+    }
   })
 })

@@ -197,8 +197,7 @@ export function contractDeadlineDays(
   const out: DeadlineDays[] = []
   for (const key of DEADLINE_KEYS) {
     const due = dueDay(key, profile, reportedByEmployee, clock, paDone)
-    const v = done[key]
-    const doneOn = v !== undefined && v >= clock.d ? v : undefined
+    const doneOn = done[key]
     const status = deadlineStatus(key, due, doneOn, clock)
     out.push({
       key,
