@@ -1,5 +1,5 @@
 import { toEpochDay, type IsoDate } from '../kernel/iso-date'
-import type { DossierTimeline, Milestone, MilestoneStatus } from './dossier-compute'
+import type { DossierTimeline, Milestone, MilestoneStatus } from './dossier-types'
 import { PRODUCT_DEFAULTS } from './parameters'
 
 /**
