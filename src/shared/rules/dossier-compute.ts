@@ -1,6 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
-import { projectedCountedDaysUntil } from './clock'
 import { extraMilestones, type CaseMarks, type Draft } from './dossier-extras'
 import {
   normalizePeriods,
@@ -114,7 +113,7 @@ function milestone(
   } else if (ctx.today > due) status = info.kind === 'event' ? 'done' : 'overdue'
   else status = due - ctx.today <= ctx.soon ? 'due-soon' : 'open'
   const clock = ctx.clock
-  const counted = projectedCountedDaysUntil(clock.periods, clock.leaves, due)
+  const counted = clock.projectedCounted(due)
   const out: Mutable<Milestone> = {
     key,
     label: info.label,
@@ -193,6 +192,7 @@ export function computeDossierTimeline(
     milestones.push(milestone(c.key, c.due, c, undefined, ctx))
     dues.push(c.due)
   }
+  const reportMilestone = milestones[0] as Milestone // melding-arbodienst, first in contract order
   for (const d of drafts) {
     const m = milestone(d.key, d.due, undefined, d, ctx)
     if (d.key === 'melding-loonsanctie-goudse') notice = m
@@ -204,7 +204,6 @@ export function computeDossierTimeline(
   const report = contract[0] as DeadlineDays
   const days = sickDaysToday(clock)
   const wageEnd = wageContinuationLastDay(clock, input.employmentEnd)
-  const reportMilestone = milestones.find((m) => m.key === 'melding-arbodienst') as Milestone
   const reportStep: Mutable<GuaranteeStep> = { status: report.status, due: reportMilestone.due }
   if (reportMilestone.doneOn && report.doneOn !== undefined)
     reportStep.doneOn = reportMilestone.doneOn

@@ -83,11 +83,11 @@ export function normalizePeriods(input: DossierTimelineInput): NormalizedPeriods
     starts.push(toEpochDay((src[i] as { start: IsoDate }).start))
     if (i > 0 && (starts[i - 1] as number) > (starts[i] as number)) sorted = false
   }
-  const order = starts.map((_, i) => i)
-  if (!sorted) order.sort((a, b) => (starts[a] as number) - (starts[b] as number))
+  const order = sorted ? undefined : starts.map((_, i) => i)
+  order?.sort((a, b) => (starts[a] as number) - (starts[b] as number))
   const periods: DaySpan[] = []
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number
+  for (let k = 0; k < src.length; k++) {
+    const i = order ? (order[k] as number) : k
     const p = src[i] as { start: IsoDate; end?: IsoDate | null }
     const start = starts[i] as number
     let end = p.end ? toEpochDay(p.end) : undefined

@@ -106,7 +106,13 @@ export function dossierTimelineFromRecords(r: DossierRecords): DossierTimeline |
   if (!prepared) return undefined
   // The case's first period (after samentelling) carries the two report dates.
   const d = prepared.clock.d
-  const first = r.sickPeriods.find((p) => toEpochDay(p.start) === d)
+  let first: DossierRecords['sickPeriods'][number] | undefined
+  for (const p of r.sickPeriods) {
+    if (toEpochDay(p.start) === d) {
+      first = p
+      break
+    }
+  }
   if (first?.reportedToEmployerOn) input.reportedByEmployee = first.reportedToEmployerOn
   if (first?.reportedToArbodienstOn)
     input.marks = [

@@ -5,6 +5,7 @@ import {
   countedDaysUntil,
   normalizeLeaves,
   nthCountedDay,
+  projectedCountedDaysUntil,
   type DaySpan,
   type LeaveSpan,
 } from './clock'
@@ -57,6 +58,8 @@ export type CaseClock = {
   readonly caseEnd: number | undefined
   /** The date of the n-th counted sick day (projected beyond the last period). */
   nth(n: number): number
+  /** Counted days up to `day`, the last period projected as if the sickness goes on. */
+  projectedCounted(day: number): number
 }
 
 /**
@@ -89,6 +92,9 @@ class SpanClock implements CaseClock {
   }
   nth(n: number): number {
     return nthCountedDay(this.periods, this.leaves, n)
+  }
+  projectedCounted(day: number): number {
+    return projectedCountedDaysUntil(this.periods, this.leaves, day)
   }
 }
 
