@@ -96,6 +96,28 @@ describe('statuses beyond the contract', () => {
     })
   })
 
+  it('a statutory second-year step cannot be waived: it stays overdue and says why', () => {
+    const mark = {
+      key: 're-integratieverslag',
+      state: 'waived' as const,
+      date: d('2026-09-01'),
+      motivation: 'Werknemer verwacht hersteld',
+    }
+    const m = get({ today: d('2026-10-10'), marks: [mark] }, 're-integratieverslag')
+    expect(m?.status).toBe('overdue')
+    expect(m?.note).toContain('kan niet vervallen')
+    // The 42-week report may be waived with reasons (ZW 38 lid 4: an employee on ZW benefit).
+    const vangnet = {
+      ...mark,
+      key: 'melding-uwv-42',
+      date: d('2025-10-01'),
+      motivation: 'Vangnetter: UWV betaalt ZW',
+    }
+    expect(get({ today: d('2025-11-10'), marks: [vangnet] }, 'melding-uwv-42')?.status).toBe(
+      'waived',
+    )
+  })
+
   it('done wins over waived; a waiver of an earlier case is ignored', () => {
     const marks = [
       { key: 'probleemanalyse', state: 'waived' as const, date: d('2025-02-01'), motivation: 'x' },

@@ -107,7 +107,11 @@ function milestone(
   if (doneOn !== undefined) status = doneOn <= due ? 'done' : 'done-late'
   else if (contract ? contract.status === 'not-applicable' : draft?.applicable === false)
     status = 'not-applicable'
-  else if (m?.waived && (!recurring || m.waived.date >= due - WAIVABLE_RECURRING_DAYS)) {
+  else if (
+    m?.waived &&
+    info.waivable &&
+    (!recurring || m.waived.date >= due - WAIVABLE_RECURRING_DAYS)
+  ) {
     status = 'waived'
     waived = m.waived
   } else if (ctx.today > due) status = info.kind === 'event' ? 'done' : 'overdue'
@@ -133,6 +137,8 @@ function milestone(
     out.motivation = waived.motivation
   }
   if (draft?.note) out.note = draft.note
+  if (m?.waived && !info.waivable && status !== 'done' && status !== 'done-late')
+    out.note = `Gemarkeerd als vervallen (${m.waived.motivation}), maar deze wettelijke stap kan niet vervallen en blijft staan.`
   return out
 }
 

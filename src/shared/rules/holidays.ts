@@ -56,6 +56,7 @@ function easterEpochDay(year: number): number {
   return epochOf(year, month, day)
 }
 
+/** Easter Sunday of `year` (Gregorian); Tweede Paasdag, Hemelvaart and Tweede Pinksterdag follow it. */
 export function easterSunday(year: number): IsoDate {
   return fromEpochDay(easterEpochDay(year))
 }
@@ -101,6 +102,7 @@ export function isWorkingEpochDay(day: number, holidays?: readonly number[]): bo
   return !(holidays ?? dutchHolidayEpochDays(yearOfEpochDay(day))).includes(day)
 }
 
+/** A working day for contract terms in working days: Monday to Friday, not a public holiday. */
 export function isWorkingDay(date: IsoDate): boolean {
   return isWorkingEpochDay(toEpochDay(date))
 }

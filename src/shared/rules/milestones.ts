@@ -27,6 +27,14 @@ export type MilestoneInfo = {
   readonly source: string
   readonly code: string
   readonly kind: MilestoneKind
+  /**
+   * Whether a motivated "vervallen" (waived) mark may replace it. Regeling procesgang art. 5
+   * allows deviating, with reasons, from the terms of art. 2 and 4 (report, probleemanalyse,
+   * plan van aanpak, evaluations); practice and contract steps may be skipped with reasons too;
+   * the 42-week report does not apply to an employee on ZW benefit (ZW 38 lid 4). The statutory
+   * steps of the second year (RIV, WIA application, ziek uit dienst) cannot be waived.
+   */
+  readonly waivable: boolean
 }
 
 const euro = (n: number) => `€${n}`
@@ -34,6 +42,7 @@ const euro = (n: number) => `€${n}`
 export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   'melding-arbodienst': {
     code: 'T02',
+    waivable: true,
     kind: 'action',
     label: 'Ziekmelding aan arbodienst/verzekeraar',
     severity: 'practice',
@@ -42,6 +51,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   probleemanalyse: {
     code: 'T03',
+    waivable: true,
     kind: 'action',
     label: 'Probleemanalyse bedrijfsarts',
     severity: 'law',
@@ -50,6 +60,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'plan-van-aanpak': {
     code: 'T04/T05',
+    waivable: true,
     kind: 'action',
     label: 'Plan van aanpak (met aangewezen casemanager)',
     severity: 'law',
@@ -58,6 +69,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'melding-uwv-42': {
     code: 'T08',
+    waivable: true,
     kind: 'action',
     label: '42e-weeksmelding aan UWV',
     severity: 'law',
@@ -65,6 +77,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   eerstejaarsevaluatie: {
     code: 'T09',
+    waivable: true,
     kind: 'action',
     label: 'Eerstejaarsevaluatie',
     severity: 'law',
@@ -73,6 +86,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   're-integratieverslag': {
     code: 'T13/T14',
+    waivable: false,
     kind: 'action',
     label: 'Re-integratieverslag en eindevaluatie',
     severity: 'law',
@@ -81,6 +95,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'wia-aanvraag': {
     code: 'T15',
+    waivable: false,
     kind: 'action',
     label: 'WIA-aanvraag door de werknemer',
     severity: 'law',
@@ -89,6 +104,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'overdracht-arbo-goudse': {
     code: 'GOU-T1',
+    waivable: false,
     kind: 'event',
     label: 'Arbo- en verzuimbegeleider neemt over (week 5)',
     severity: 'contract',
@@ -97,6 +113,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'melding-loonsanctie-goudse': {
     code: 'PG-GOU-4',
+    waivable: false,
     kind: 'action',
     label: 'Loonsanctie melden aan De Goudse',
     severity: 'contract',
@@ -105,6 +122,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   terugvalpreventie: {
     code: 'ASR-T2',
+    waivable: true,
     kind: 'action',
     label: 'Terugvalpreventie: contact met werknemer',
     severity: 'contract',
@@ -113,6 +131,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'spoor-2-start': {
     code: 'T10',
+    waivable: true,
     kind: 'action',
     label: 'Spoor 2 gestart (of gemotiveerd niet nodig)',
     severity: 'practice',
@@ -121,6 +140,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'actueel-oordeel': {
     code: 'T11',
+    waivable: false,
     kind: 'action',
     label: 'Actueel oordeel bedrijfsarts',
     severity: 'uwv-policy',
@@ -129,6 +149,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'uwv-wia-brief': {
     code: 'T12',
+    waivable: false,
     kind: 'action',
     label: 'Brief van UWV over de WIA-aanvraag ontvangen',
     severity: 'law',
@@ -137,6 +158,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'ziek-uit-dienst': {
     code: 'T20',
+    waivable: false,
     kind: 'action',
     label: 'Ziek uit dienst: melding UWV en re-integratieverslag',
     severity: 'law',
@@ -145,6 +167,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'periodieke-evaluatie': {
     code: 'T06',
+    waivable: true,
     kind: 'action',
     label: 'Evaluatie re-integratie (werkgever en werknemer)',
     severity: 'uwv-policy',
@@ -152,6 +175,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'einde-loonsanctie': {
     code: 'T17',
+    waivable: false,
     kind: 'event',
     label: 'Uiterste einde loonsanctie (52 weken)',
     severity: 'law',
@@ -160,6 +184,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
   },
   'einde-loondoorbetaling': {
     code: 'T16',
+    waivable: false,
     kind: 'event',
     label: 'Einde loondoorbetaling (104 weken)',
     severity: 'law',

@@ -243,6 +243,7 @@ export type ParameterKey = keyof typeof PARAMETERS
 /** A calendar fact, not a legal parameter: week k of sickness is counted days 7(k−1)+1 … 7k. */
 export const DAYS_PER_WEEK = 7
 
+/** The current value of a parameter (its source and validity stay in `PARAMETERS`). */
 export const param = (key: ParameterKey): number => PARAMETERS[key].value
 
 /** Reporting term to the arbodienst per policy profile (domain §6.1). */
