@@ -53,6 +53,12 @@ describe('timeline command line (timeline-contract.md)', { timeout: 30_000 }, ()
     expect(JSON.parse(r.stdout)).toEqual(examples.map((e) => e.output))
   })
 
+  it('reads a file that starts with a UTF-8 byte-order mark', () => {
+    const r = cli(`\uFEFF${JSON.stringify(examples[0]?.input)}`)
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual(examples[0]?.output)
+  })
+
   it('an array of one is still an array', () => {
     const r = cli(JSON.stringify([examples[0]?.input]))
     expect(JSON.parse(r.stdout)).toEqual([examples[0]?.output])

@@ -10,6 +10,8 @@ import { parseTimelineCases } from '../shared/rules/case-input'
 import { computeTimeline } from '../shared/rules/timeline'
 
 const EXIT_INVALID = 2
+/** Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse refuses it. */
+const BYTE_ORDER_MARK = 0xfeff
 
 function fail(message: string): never {
   process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`)
@@ -28,7 +30,7 @@ try {
 
 let json: unknown
 try {
-  json = JSON.parse(text)
+  json = JSON.parse(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text)
 } catch (e) {
   fail(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
 }
