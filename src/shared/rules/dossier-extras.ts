@@ -3,7 +3,11 @@ import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { lastWorkingDayOnOrBefore } from './holidays'
 import type { MilestoneKey } from './milestones'
 import { param } from './parameters'
-import { goudseArboTakeover, goudseSanctionNoticeDue, terugvalpreventieDue } from './profile-rules'
+import {
+  goudseArboTakeoverDay,
+  goudseSanctionNoticeDue,
+  terugvalpreventieDue,
+} from './profile-rules'
 import type { CaseClock } from './timeline'
 
 /**
@@ -59,7 +63,6 @@ const ongoingAt = (clock: CaseClock, day: number) =>
 export function extraMilestones(f: ExtraFacts): Draft[] {
   const { clock, profile } = f
   const out: Draft[] = []
-  const d = fromEpochDay(clock.d)
 
   // T06 — periodic evaluation, every ≤ 42 days after the PvA or the last evaluation
   // (Regeling procesgang art. 4 lid 2 sub b, lid 4–5; UWV). Only while the case runs.
@@ -126,15 +129,17 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
   }
 
   // GOU-T1 — De Goudse: the arbo- en verzuimbegeleider takes over from week 5 (event).
-  const takeover = goudseArboTakeover(profile, d)
-  if (takeover) {
-    const due = toEpochDay(takeover)
-    out.push({ key: 'overdracht-arbo-goudse', due, applicable: ongoingAt(clock, due) })
-  }
+  const takeover = goudseArboTakeoverDay(profile, clock.d)
+  if (takeover !== undefined)
+    out.push({
+      key: 'overdracht-arbo-goudse',
+      due: takeover,
+      applicable: ongoingAt(clock, takeover),
+    })
 
   // ASR-T2 — terugvalpreventie after a long absence, six months after full recovery.
-  if (clock.caseEnd !== undefined) {
-    const due = terugvalpreventieDue(profile, d, fromEpochDay(clock.caseEnd))
+  if (clock.caseEnd !== undefined && profile === 'amersfoortse-ontzorgmanager') {
+    const due = terugvalpreventieDue(profile, fromEpochDay(clock.d), fromEpochDay(clock.caseEnd))
     if (due) out.push({ key: 'terugvalpreventie', due: toEpochDay(due), applicable: true })
   }
   return out

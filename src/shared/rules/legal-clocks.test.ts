@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isoDate, toEpochDay } from '../kernel/iso-date'
 import { chainCase, countedDaysUntil, normalizeLeaves, nthCountedDay } from './clock'
-import { legalClocks } from './legal-clocks'
+import { legalClocks, report42LastCountedDay } from './legal-clocks'
 import { caseClock } from './timeline'
 
 const d = isoDate
@@ -60,12 +60,14 @@ describe('the counted-day clock (domain §3.4)', () => {
 describe('the several clocks of domain §3.1', () => {
   const sick = caseClock({ today: d('2025-06-01'), sickPeriods: [{ start: d('2025-01-06') }] })
 
+  it('the 42 weeks of ZW art. 38 end on the 294th counted day, the day before the report is due', () => {
+    expect(report42LastCountedDay(sick)).toBe(e('2025-10-26'))
+  })
+
   it('for continuous sickness wage, WIA and dismissal-protection clocks end on the same day', () => {
     expect(legalClocks(sick)).toEqual({
       wageContinuationLastDay: '2027-01-03',
       wiaWachttijdLastDay: '2027-01-03',
-      wiaWachttijdEndsBefore: '2027-01-04',
-      report42LastCountedDay: '2025-10-26',
       opzegverbodLastDay: '2027-01-03',
       opzegverbodCountedDays: 147,
     })

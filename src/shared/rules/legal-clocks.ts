@@ -26,9 +26,6 @@ export type LegalClocks = {
   readonly wageContinuationLastDay: IsoDate
   /** Last day of the WIA wachttijd (104 weeks); WIA can start the day after. */
   readonly wiaWachttijdLastDay: IsoDate
-  readonly wiaWachttijdEndsBefore: IsoDate
-  /** The 294th counted day (42 weeks); the report is due the day after. */
-  readonly report42LastCountedDay: IsoDate
   /** Last day of the two years during which notice is prohibited (before extensions). */
   readonly opzegverbodLastDay: IsoDate
   /** Counted days on the dismissal-protection clock up to today. */
@@ -112,8 +109,6 @@ export function legalClocks(
   return {
     wageContinuationLastDay: wage === wia ? wiaIso : fromEpochDay(wage),
     wiaWachttijdLastDay: wiaIso,
-    wiaWachttijdEndsBefore: fromEpochDay(wia + 1),
-    report42LastCountedDay: fromEpochDay(report42LastCountedDay(clock)),
     opzegverbodLastDay: opzeg.lastDay === wia ? wiaIso : fromEpochDay(opzeg.lastDay),
     opzegverbodCountedDays: opzeg.countedDays,
   }

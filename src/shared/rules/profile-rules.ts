@@ -1,5 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { addDays, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { addDays, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { addWorkingDays, weekdayOfEpochDay } from './holidays'
 import { DAYS_PER_WEEK, param } from './parameters'
 
@@ -23,9 +23,13 @@ export function goudseArboTakeover(
   profile: PolicyProfileId,
   firstSickDay: IsoDate,
 ): IsoDate | undefined {
-  return profile === 'goudse-op-maat'
-    ? addDays(firstSickDay, param('goudseArboFromDays'))
-    : undefined
+  const day = goudseArboTakeoverDay(profile, toEpochDay(firstSickDay))
+  return day === undefined ? undefined : fromEpochDay(day)
+}
+
+/** `goudseArboTakeover` in epoch days. */
+export function goudseArboTakeoverDay(profile: PolicyProfileId, d: number): number | undefined {
+  return profile === 'goudse-op-maat' ? d + param('goudseArboFromDays') : undefined
 }
 
 /** De Goudse (seed 003 art. 2.3.3): report a UWV loonsanctie within five working days of the decision. */
