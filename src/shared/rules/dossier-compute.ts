@@ -74,7 +74,8 @@ export function prepareDossier(input: DossierTimelineInput): PreparedDossier | u
   return { norm, clock: clockFromSpans(norm.periods, norm.leaves, toEpochDay(input.today)) }
 }
 
-const WAIVABLE_RECURRING_DAYS = param('evaluatieIntervalDays')
+/** A waiver of the periodic evaluation counts for the cycle it was given in. */
+const EVALUATION_INTERVAL_DAYS = param('evaluatieIntervalDays')
 const EJE_WINDOW_START_DAY = param('eerstejaarsevaluatieWindowStartDay')
 const LAST_WAGE_DAY = param('lastWageDay')
 const WEEK = DAYS_PER_WEEK
@@ -110,7 +111,7 @@ function milestone(
   else if (
     m?.waived &&
     info.waivable &&
-    (!recurring || m.waived.date >= due - WAIVABLE_RECURRING_DAYS)
+    (!recurring || m.waived.date >= due - EVALUATION_INTERVAL_DAYS)
   ) {
     status = 'waived'
     waived = m.waived
