@@ -50,14 +50,29 @@ function groupBy<T extends { dossierId: string }>(rows: readonly T[]): Map<strin
 export function caseloadRepository(db: HervatDb) {
   return {
     list: async (): Promise<CaseloadRow[]> => {
-      const [dossiers, employees, employers, periods, leaves, marks] = await Promise.all([
-        db.dossiers.toArray(),
-        db.employees.toArray(),
-        db.employers.toArray(),
-        db.sickPeriods.toArray(),
-        db.leaves.toArray(),
-        db.milestoneMarks.toArray(),
-      ])
+      // One read-only transaction for all six tables: one consistent snapshot, and faster in
+      // Chromium than six transactions side by side.
+      const tables = [
+        db.dossiers,
+        db.employees,
+        db.employers,
+        db.sickPeriods,
+        db.leaves,
+        db.milestoneMarks,
+      ]
+      const [dossiers, employees, employers, periods, leaves, marks] = await db.transaction(
+        'r',
+        tables,
+        () =>
+          Promise.all([
+            db.dossiers.toArray(),
+            db.employees.toArray(),
+            db.employers.toArray(),
+            db.sickPeriods.toArray(),
+            db.leaves.toArray(),
+            db.milestoneMarks.toArray(),
+          ]),
+      )
       const employeeById = new Map(employees.map((e) => [e.id, e]))
       const employerById = new Map(employers.map((e) => [e.id, e]))
       const periodsBy = groupBy(periods)
