@@ -1,9 +1,8 @@
-import { useMemo } from 'react'
-import { dossierTimeline } from '../../../shared/rules/dossier-timeline'
 import { today } from '../../app/today'
 import { showDate } from '../../components/format'
 import type { DossierBundle } from '../../storage'
 import { DeadlineList } from './DeadlineList'
+import { useDossierTimeline } from './use-dossier-timeline'
 import { TimelineChart } from './TimelineChart'
 
 const GUARANTEE_LABELS = {
@@ -16,19 +15,7 @@ const GUARANTEE_LABELS = {
 export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
   const { bundle } = props
   const now = today()
-  const timeline = useMemo(
-    () =>
-      dossierTimeline({
-        today: now,
-        profile: bundle.employer.policyProfile,
-        sickPeriods: bundle.sickPeriods,
-        leaves: bundle.leaves,
-        marks: bundle.milestoneMarks,
-        loonsanctieDecisionOn: bundle.dossier.loonsanctieDecisionOn,
-        employmentEnd: bundle.employee.employmentEnd,
-      }),
-    [bundle, now],
-  )
+  const timeline = useDossierTimeline(bundle)
   if (!timeline) {
     return (
       <section className="card" aria-labelledby="dl-title">

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { APPOINTMENT_STATUSES, appointmentInputSchema } from '../../../shared/domain/entities'
-import { isLateCancellation } from '../../../shared/rules/profile-rules'
 import { repos } from '../../app/services'
+import { useDossierTimeline } from '../deadlines/use-dossier-timeline'
 import { DateTimeField, SelectField, TextField } from '../../components/form-fields'
 import { showDateTime } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
@@ -13,6 +13,9 @@ const statusOptions = APPOINTMENT_STATUSES.map((s) => ({ value: s, label: s.repl
 export function AppointmentsTab(props: { readonly bundle: DossierBundle }) {
   const { dossier, appointments } = props.bundle
   const [adding, setAdding] = useState(false)
+  const timeline = useDossierTimeline(props.bundle)
+  const lateCancellation = (id: string) =>
+    timeline?.appointments.find((f) => f.id === id)?.lateCancellation ?? false
   return (
     <section className="card" aria-labelledby="ap-title">
       <header className="card__header">
@@ -77,7 +80,7 @@ export function AppointmentsTab(props: { readonly bundle: DossierBundle }) {
                 <td>{a.location ?? '—'}</td>
                 <td>
                   {a.status.replace(/-/g, ' ')}
-                  {isLateCancellation(a) ? (
+                  {lateCancellation(a.id) ? (
                     <span
                       className="badge badge--warn"
                       title="Korter dan 24 uur van tevoren afgezegd: de arbodienst kan de kosten in rekening brengen."

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import {
   ADVISED_BY,
   APPROVAL_STATUSES,
@@ -7,10 +7,10 @@ import {
   interventionInputSchema,
   REIMBURSEMENT_STATUSES,
 } from '../../../shared/domain/entities'
-import { dossierTimeline } from '../../../shared/rules/dossier-timeline'
 import { remainingWageWeeks } from '../../../shared/rules/profile-rules'
 import { repos } from '../../app/services'
 import { today } from '../../app/today'
+import { useDossierTimeline } from '../deadlines/use-dossier-timeline'
 import { DateField, FreeTextField, SelectField, TextField } from '../../components/form-fields'
 import { showDate, showEuro } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
@@ -25,19 +25,12 @@ const opts = <T extends string>(
 export function InterventionsTab(props: { readonly bundle: DossierBundle }) {
   const { dossier, interventions } = props.bundle
   const [adding, setAdding] = useState(false)
-  const timeline = useMemo(
-    () =>
-      dossierTimeline({
-        today: today(),
-        profile: props.bundle.employer.policyProfile,
-        sickPeriods: props.bundle.sickPeriods,
-        leaves: props.bundle.leaves,
-        marks: [],
-      }),
-    [props.bundle],
-  )
-  const weeksLeft =
-    timeline && !timeline.caseEnded ? remainingWageWeeks(timeline.lastWageDay, today()) : undefined
+  const timeline = useDossierTimeline(props.bundle)
+  const wageEnd = timeline?.clocks.wageContinuationLastDay
+  const weeksLeft = (id: string) =>
+    timeline?.interventions.find((f) => f.id === id)?.remainingWageWeeks
+  const weeksLeftNow =
+    timeline && wageEnd && !timeline.caseEnded ? remainingWageWeeks(wageEnd, today()) : undefined
   return (
     <section className="card" aria-labelledby="iv-title">
       <header className="card__header">
@@ -46,11 +39,10 @@ export function InterventionsTab(props: { readonly bundle: DossierBundle }) {
           Interventie toevoegen
         </button>
       </header>
-      {weeksLeft !== undefined ? (
+      {weeksLeftNow !== undefined ? (
         <p className="field__hint" data-testid="wage-weeks-left">
-          Nog {weeksLeft.toLocaleString('nl-NL')} weken loondoorbetaling (tot en met{' '}
-          {showDate(timeline?.lastWageDay)}). Of een interventie daarbij past, beoordeelt de
-          verzekeraar.
+          Nog {weeksLeftNow.toLocaleString('nl-NL')} weken loondoorbetaling (tot en met{' '}
+          {showDate(wageEnd)}). Of een interventie daarbij past, beoordeelt de verzekeraar.
         </p>
       ) : null}
       {adding ? (
@@ -109,6 +101,7 @@ export function InterventionsTab(props: { readonly bundle: DossierBundle }) {
               <th scope="col">Soort</th>
               <th scope="col">Aanbieder</th>
               <th scope="col">Offerte</th>
+              <th scope="col">Resterende loondoorbetaling</th>
               <th scope="col">Geadviseerd door</th>
               <th scope="col">Akkoord</th>
               <th scope="col">Vergoeding</th>
@@ -121,6 +114,11 @@ export function InterventionsTab(props: { readonly bundle: DossierBundle }) {
                 <td>{INTERVENTION_KIND_LABELS[i.kind]}</td>
                 <td>{i.provider}</td>
                 <td>{showEuro(i.quotedCostEuros)}</td>
+                <td>
+                  {weeksLeft(i.id) !== undefined
+                    ? `${weeksLeft(i.id)?.toLocaleString('nl-NL')} weken`
+                    : '—'}
+                </td>
                 <td>{i.advisedBy}</td>
                 <td>{i.approvalStatus}</td>
                 <td>{i.reimbursementStatus.replace(/-/g, ' ')}</td>
