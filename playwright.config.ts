@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test'
  * End-to-end tests run in Debian's Chromium against the browser build of the renderer
  * (toolchain.md: the Electron binary cannot be downloaded here; the UI is the same).
  */
+const webPort = Number(process.env.HERVAT_WEB_PORT ?? 4173)
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -23,7 +24,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${webPort}`,
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     trace: 'retain-on-failure',
@@ -43,7 +44,7 @@ export default defineConfig({
   webServer: {
     command:
       'npx vite build --config vite.web.config.mts --logLevel warn && npx vite preview --config vite.web.config.mts',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${webPort}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

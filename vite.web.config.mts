@@ -21,5 +21,10 @@ export default defineConfig({
       },
     },
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // HERVAT_WEB_PORT lets several checkouts run their e2e suites side by side.
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env.HERVAT_WEB_PORT ?? 4173),
+    strictPort: true,
+  },
 })
