@@ -168,3 +168,59 @@ test('one desktop notification a day counts the deadlines, without names', async
   expect(notice?.body).toMatch(/3 termijnen zijn verstreken/)
   expect(notice?.body).not.toContain('Zwart')
 })
+
+test('a dossier shows the rule core’s warnings, why the poortwachtergarantie lapsed, and step notes', async ({
+  page,
+}) => {
+  const app = new HervatApp(page)
+  await app.open()
+  // A De Goudse employer: the guarantee depends on the four-day report to the arbodienst.
+  await app.nav('Nieuw dossier')
+  await page.getByRole('button', { name: 'Nieuwe werkgever' }).click()
+  const employer = app.form('Werkgever')
+  await employer.getByLabel('Naam werkgever').fill('Transport De Goudse Weg')
+  await employer.getByLabel('KvK-nummer').fill('12345678')
+  await employer.getByLabel('Loonheffingennummer').fill('123456789L01')
+  await employer.getByLabel('Postcode', { exact: true }).fill('3811 AB')
+  await employer.getByLabel('Polisprofiel').selectOption('goudse-op-maat')
+  await employer.getByRole('button', { name: 'Werkgever opslaan' }).click()
+  await expect(employer).toBeHidden()
+  // Sick for 300 days, never reported to the arbodienst nor (in week 42) to UWV.
+  await app.fillNewEmployeeDossier({
+    firstName: 'Wim',
+    lastName: 'Wachtel',
+    bsn: '111222333',
+    firstSickDay: daysAgo(299),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Wim Wachtel' })).toBeVisible()
+
+  const warnings = page.getByRole('list', { name: 'Waarschuwingen' })
+  await expect(warnings).toContainText('42e-weeksmelding te laat')
+  await expect(warnings).toContainText('vóór week 81')
+  const guarantee = page.getByTestId('guarantee')
+  await expect(guarantee).toContainText('Poortwachtergarantie vervallen')
+  await expect(guarantee).toContainText('Ziekmelding aan de arbodienst niet gedaan')
+  const deadlines = page.getByRole('table', { name: 'Termijnen' })
+  await expect(deadlines.locator('tr[data-key="melding-uwv-42-week-81"]')).toContainText(
+    'De 42e-weeksmelding was uiterlijk',
+  )
+
+  // A voluntary extension (T18): the form refuses fewer than 13 weeks, in Dutch at the field.
+  await page.getByRole('button', { name: 'Dossier wijzigen' }).click()
+  const form = app.form('Dossier wijzigen')
+  await form.getByLabel('Vrijwillige verlenging loondoorbetaling (weken)').fill('8')
+  await form.getByRole('button', { name: 'Dossier opslaan' }).click()
+  await expect(
+    form.getByText('Een vrijwillige verlenging duurt minimaal 13 weken (UWV).'),
+  ).toBeVisible()
+  await form.getByLabel('Vrijwillige verlenging loondoorbetaling (weken)').fill('26')
+  await form.getByRole('button', { name: 'Dossier opslaan' }).click()
+  await expect(form).toBeHidden()
+  const t18 = deadlines.locator('tr[data-key="vrijwillige-verlenging"]')
+  await expect(t18).toContainText('Vrijwillige verlenging loondoorbetaling aanvragen bij UWV')
+  await expect(t18).toContainText('Verlengd met 26 weken')
+  await page.reload()
+  await expect(
+    page.getByRole('table', { name: 'Termijnen' }).locator('tr[data-key="vrijwillige-verlenging"]'),
+  ).toBeVisible()
+})

@@ -22,7 +22,12 @@ export type CaseloadRow = {
     reportedToEmployerOn?: IsoDate
     reportedToArbodienstOn?: IsoDate
   }[]
-  readonly leaves: readonly { start: IsoDate; end: IsoDate; sameCauseAroundLeave: boolean }[]
+  readonly leaves: readonly {
+    start: IsoDate
+    end: IsoDate
+    sameCauseAroundLeave: boolean
+    expectedDeliveryDate?: IsoDate
+  }[]
   readonly marks: readonly {
     key: string
     state: 'done' | 'waived'
@@ -31,6 +36,11 @@ export type CaseloadRow = {
   }[]
   readonly employmentEnd?: IsoDate
   readonly loonsanctieDecisionOn?: IsoDate
+  /** The dossier's non-medical facts the reporting rules use (domain §5.5). */
+  readonly safetyNet?: Dossier['safetyNet']
+  readonly longTermExpectedOn?: IsoDate
+  readonly voluntaryExtensionWeeks?: number
+  readonly voluntaryExtensionRequestedOn?: IsoDate | undefined
   readonly updatedAt: string
   /** Lower-case, accent-free name, employer and BSN for search as you type. */
   readonly searchText: string
@@ -107,6 +117,7 @@ export function caseloadRepository(db: HervatDb) {
             start: l.start,
             end: l.end,
             sameCauseAroundLeave: l.sameCauseAroundLeave,
+            ...(l.expectedDeliveryDate ? { expectedDeliveryDate: l.expectedDeliveryDate } : {}),
           })),
           marks: (marksBy.get(d.id) ?? []).map((m) => ({
             key: m.key,
@@ -116,6 +127,14 @@ export function caseloadRepository(db: HervatDb) {
           })),
           ...(employee.employmentEnd ? { employmentEnd: employee.employmentEnd } : {}),
           ...(d.loonsanctieDecisionOn ? { loonsanctieDecisionOn: d.loonsanctieDecisionOn } : {}),
+          safetyNet: d.safetyNet,
+          ...(d.longTermExpectedOn ? { longTermExpectedOn: d.longTermExpectedOn } : {}),
+          ...(d.voluntaryExtensionWeeks
+            ? {
+                voluntaryExtensionWeeks: d.voluntaryExtensionWeeks,
+                voluntaryExtensionRequestedOn: d.voluntaryExtensionRequestedOn,
+              }
+            : {}),
           updatedAt: d.updatedAt,
           searchText: foldForSearch(`${name} ${employer.name} ${employee.bsn}`),
         })

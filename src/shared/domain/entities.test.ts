@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  dossierFormSchema,
+  dossierInputSchema,
   employeeInputSchema,
+  leaveInputSchema,
   employerInputSchema,
   milestoneMarkInputSchema,
   sickPeriodInputSchema,
@@ -114,5 +117,75 @@ describe('idempotent parsing', () => {
     expect(interventionInputSchema.parse(once)).toEqual(once)
     const emp = employeeInputSchema.parse(employee)
     expect(employeeInputSchema.parse(emp)).toEqual(emp)
+  })
+})
+
+describe('dossier facts for the reporting rules (no medical data, domain §5.5)', () => {
+  const dossier = {
+    employeeId: 'wn1',
+    casemanager: 'Petra Jansen',
+    arbodienst: {},
+    bedrijfsarts: {},
+    status: 'actief',
+    safetyNet: 'onbekend',
+  }
+
+  it('accepts a voluntary extension of at least 13 whole weeks and the long-term date', () => {
+    const r = dossierInputSchema.parse({
+      ...dossier,
+      voluntaryExtensionWeeks: '26',
+      voluntaryExtensionRequestedOn: '01-09-2026',
+      longTermExpectedOn: '08-01-2025',
+    })
+    expect(r).toMatchObject({
+      voluntaryExtensionWeeks: 26,
+      voluntaryExtensionRequestedOn: '2026-09-01',
+      longTermExpectedOn: '2025-01-08',
+    })
+  })
+
+  it.each([
+    ['fewer than 13 weeks', { voluntaryExtensionWeeks: '8' }, 'minimaal 13 weken'],
+    ['part of a week', { voluntaryExtensionWeeks: '13,5' }, 'hele weken'],
+    [
+      'a request date without weeks',
+      { voluntaryExtensionRequestedOn: '01-09-2026' },
+      'hoeveel weken',
+    ],
+    [
+      'an extension with a safety net (ZW benefit, WIA 24)',
+      { safetyNet: 'ja', voluntaryExtensionWeeks: '26' },
+      'vangnetregeling',
+    ],
+  ] as const)('refuses %s at the weeks field, in Dutch', (_name, over, text) => {
+    const r = parseAt(dossierFormSchema, { ...dossier, ...over })
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.field).toBe('voluntaryExtensionWeeks')
+      expect(r.error.message).toContain(text)
+    }
+  })
+
+  it('a leave may carry the expected delivery date of the WAZO application; a bad date names the field', () => {
+    const leave = { start: '14-05-2025', end: '02-09-2025', expectedDeliveryDate: '10-06-2025' }
+    expect(leaveInputSchema.parse(leave).expectedDeliveryDate).toBe('2025-06-10')
+    const r = parseAt(leaveInputSchema, { ...leave, expectedDeliveryDate: '31-02-2025' })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.field).toBe('expectedDeliveryDate')
+  })
+
+  it('the stored-record schema checks the weeks too, and stays a plain object others can omit', () => {
+    const r = parseAt(dossierInputSchema, { ...dossier, voluntaryExtensionWeeks: '8' })
+    expect(r.ok).toBe(false)
+    expect(Object.keys(dossierInputSchema.omit({ employeeId: true }).shape)).not.toContain(
+      'employeeId',
+    )
+  })
+
+  it('has no field for the kind of safety net or for pregnancy as a health fact', () => {
+    const keys = Object.keys(dossierInputSchema.shape).join(' ').toLowerCase()
+    for (const forbidden of ['zwanger', 'pregnan', 'diagnos', 'cause', 'oorzaak', 'safetynetkind'])
+      expect(keys).not.toContain(forbidden)
+    expect(dossierInputSchema.shape.safetyNet.parse(undefined)).toBe('onbekend')
   })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { param } from '../rules/parameters'
 import { POLICY_PROFILE_IDS } from './policy-profile'
 import {
   addressSchema,
@@ -13,6 +14,7 @@ import {
   optionalDateField,
   optionalEmailField,
   optionalHoursField,
+  optionalNumberField,
   optionalPhoneField,
   optionalText,
   requiredText,
@@ -105,6 +107,16 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   gesloten: 'Gesloten',
 }
 
+const WHOLE_WEEKS = 'Vul een aantal hele weken in.'
+const VOLUNTARY_EXTENSION_MIN_WEEKS = param('voluntaryExtensionMinWeeks')
+/** Weeks of a voluntary extension: whole weeks, at least the UWV minimum (WIA 24; domain §2.18). */
+const voluntaryExtensionWeeksField = optionalNumberField(WHOLE_WEEKS, 0, 520)
+  .refine((v) => v === undefined || Number.isInteger(v), WHOLE_WEEKS)
+  .refine(
+    (v) => v === undefined || v >= VOLUNTARY_EXTENSION_MIN_WEEKS,
+    `Een vrijwillige verlenging duurt minimaal ${VOLUNTARY_EXTENSION_MIN_WEEKS} weken (UWV).`,
+  )
+
 /** Domain §5.5 item 3: whether a ZW safety-net provision applies, never which one. */
 export const SAFETY_NET_VALUES = ['ja', 'nee', 'onbekend'] as const
 
@@ -124,6 +136,38 @@ export const dossierInputSchema = z.object({
   loonsanctieDecisionOn: optionalDateField,
   /** Date the re-integration was completed; starts the retention term (domain §5.6). */
   reintegrationCompletedOn: optionalDateField,
+  /**
+   * Since when long-term absence is expected (the expected duration may be recorded, domain
+   * §5.2 item 2): a.s.r. ASR-T1, the Ontzorgmanager from the second sick week.
+   */
+  longTermExpectedOn: optionalDateField,
+  /** An agreed voluntary extension of wage payment, in weeks (T18, WIA 24; UWV: at least 13). */
+  voluntaryExtensionWeeks: voluntaryExtensionWeeksField,
+  /** When employer and employee requested the voluntary extension from UWV. */
+  voluntaryExtensionRequestedOn: optionalDateField,
+})
+
+/**
+ * The dossier form's cross-field checks (a request date needs the number of weeks; no voluntary
+ * extension with a ZW benefit, WIA 24 lid 1 sub a). Kept apart so that `dossierInputSchema`
+ * stays a plain object schema that others can `omit` or `extend`.
+ */
+export const dossierFormSchema = dossierInputSchema.superRefine((v, ctx) => {
+  if (v.voluntaryExtensionRequestedOn && v.voluntaryExtensionWeeks === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['voluntaryExtensionWeeks'],
+      message: 'Vul in met hoeveel weken de loondoorbetaling vrijwillig wordt verlengd.',
+    })
+  }
+  if (v.voluntaryExtensionWeeks !== undefined && v.safetyNet === 'ja') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['voluntaryExtensionWeeks'],
+      message:
+        'Vrijwillige verlenging kan niet bij een vangnetregeling met Ziektewet-uitkering (WIA art. 24).',
+    })
+  }
 })
 export type DossierInput = z.input<typeof dossierInputSchema>
 export type Dossier = z.output<typeof dossierInputSchema> & RecordMeta & { employerId: string }
@@ -183,6 +227,11 @@ export const leaveInputSchema = z
     end: dateField,
     /** Whether sickness before and after the leave has the same cause (contract: sameCauseAroundLeave). */
     sameCauseAroundLeave: z.boolean().default(true),
+    /**
+     * Vermoedelijke bevallingsdatum as on the WAZO leave application (leave administration, not a
+     * health fact): it fixes the flexible period of ZW 38a lid 2 (domain §3.3).
+     */
+    expectedDeliveryDate: optionalDateField,
   })
   .superRefine((v, ctx) => {
     if (v.end < v.start) {

@@ -17,8 +17,9 @@ import type {
 import { poortwachtergarantie, type GuaranteeStep } from './guarantee'
 import { legalClocks, wageContinuationLastDay } from './legal-clocks'
 import { MILESTONE_INFO, type MilestoneKey } from './milestones'
-import { DAYS_PER_WEEK, param, PRODUCT_DEFAULTS } from './parameters'
+import { DAYS_PER_WEEK, param, PARAMETERS, PRODUCT_DEFAULTS } from './parameters'
 import { isLateCancellation, weeksLeft } from './profile-rules'
+import { reportingDrafts, week81 } from './reporting-rules'
 import {
   clockFromSpans,
   contractDeadlineDays,
@@ -102,7 +103,11 @@ function milestone(
   const info = MILESTONE_INFO[key]
   const m = ctx.marks.get(key)
   const recurring = draft?.recurring === true
-  const doneOn = contract ? contract.doneOn : recurring ? undefined : m?.firstDone
+  const doneOn = contract
+    ? contract.doneOn
+    : recurring
+      ? undefined
+      : (draft?.doneOn ?? m?.firstDone)
   let status: MilestoneStatus
   let waived: { date: number; motivation: string } | undefined
   if (doneOn !== undefined) status = doneOn <= due ? 'done' : 'done-late'
@@ -175,7 +180,8 @@ export function computeDossierTimeline(
     if (first !== undefined) done[key] = first
   }
   const reported = input.reportedByEmployee ? toEpochDay(input.reportedByEmployee) : undefined
-  const contract = contractDeadlineDays(input.profile, reported, clock, done)
+  const table = input.parameters ?? PARAMETERS
+  const contract = contractDeadlineDays(input.profile, reported, clock, done, table)
   const drafts = extraMilestones({
     profile: input.profile,
     clock,
@@ -183,7 +189,25 @@ export function computeDossierTimeline(
     planVanAanpakDone: (contract[2] as DeadlineDays).doneOn,
     employmentEnd: input.employmentEnd,
     loonsanctieDecisionOn: input.loonsanctieDecisionOn,
+    voluntaryExtensionWeeks: input.voluntaryExtension?.weeks,
+    table,
   })
+  const reporting =
+    input.safetyNet === 'ja' ||
+    input.voluntaryExtension ||
+    input.longTermExpectedOn ||
+    input.leaves?.length
+      ? reportingDrafts({
+          profile: input.profile,
+          clock,
+          table,
+          safetyNet: input.safetyNet,
+          leaves: input.leaves ?? [],
+          longTermExpectedOn: input.longTermExpectedOn,
+          voluntaryExtension: input.voluntaryExtension,
+        })
+      : undefined
+  if (reporting) for (const d of reporting.drafts) drafts.push(d)
   const ctx = {
     marks,
     today,
@@ -200,6 +224,12 @@ export function computeDossierTimeline(
     dues.push(c.due)
   }
   const reportMilestone = milestones[0] as Milestone // melding-arbodienst, first in contract order
+  const report42 = milestones[3] as Mutable<Milestone> // melding-uwv-42, contract order
+  if (input.safetyNet === 'ja' && !report42.note)
+    report42.note =
+      'Vangnet: geen 42e-weeksmelding nodig zolang UWV een Ziektewet-uitkering betaalt (ZW art. 38 lid 4). Markeer dan als vervallen, met de beslissing van UWV als motivering.'
+  const late42 = week81(clock, table, report42)
+  if (late42.draft) drafts.push(late42.draft)
   for (const d of drafts) {
     const m = milestone(d.key, d.due, undefined, d, ctx)
     if (d.key === 'melding-loonsanctie-goudse') notice = m
@@ -223,7 +253,19 @@ export function computeDossierTimeline(
     }
     if (notice.doneOn) noticeStep.doneOn = notice.doneOn
   }
-  const guarantee = poortwachtergarantie(input.profile, reportStep, noticeStep)
+  const ext = input.voluntaryExtension
+  const guarantee = poortwachtergarantie(
+    input.profile,
+    reportStep,
+    noticeStep,
+    ext
+      ? {
+          weeks: ext.weeks,
+          firstDay: fromEpochDay(clock.nth(LAST_WAGE_DAY) + 1),
+          requestedOn: ext.requestedOn,
+        }
+      : undefined,
+  )
   const clocks = legalClocks(clock, { employmentEnd: input.employmentEnd }, days.counted)
   const appointments: AppointmentFacts[] = []
   for (const a of input.appointments ?? []) {
@@ -256,7 +298,14 @@ export function computeDossierTimeline(
     clocks,
     appointments,
     interventions,
-    warnings: norm.warnings,
+    warnings:
+      reporting?.warnings.length || late42.warning
+        ? [
+            ...norm.warnings,
+            ...(late42.warning ? [late42.warning] : []),
+            ...(reporting?.warnings ?? []),
+          ]
+        : norm.warnings,
   }
 }
 

@@ -2,7 +2,7 @@ import type { PolicyProfileId } from '../domain/policy-profile'
 import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { lastWorkingDayOnOrBefore } from './holidays'
 import type { MilestoneKey } from './milestones'
-import { param } from './parameters'
+import { DAYS_PER_WEEK, nthUnderLaw, param, PARAMETERS, type ParameterTable } from './parameters'
 import {
   goudseArboTakeoverDay,
   goudseSanctionNoticeDue,
@@ -23,6 +23,8 @@ export type Draft = {
   /** Recurring (periodic evaluation): earlier marks set the next due date, they do not complete it. */
   readonly recurring?: boolean
   readonly note?: string
+  /** Done on this day by a fact other than a mark (e.g. the date a request was filed). */
+  readonly doneOn?: number
 }
 
 /** Marks of this case (on or after D), per key: first done, last done, last motivated waiver. */
@@ -43,16 +45,16 @@ export type ExtraFacts = {
   readonly planVanAanpakDone: number | undefined
   readonly employmentEnd?: IsoDate
   readonly loonsanctieDecisionOn?: IsoDate
+  /** Weeks of an agreed voluntary extension (T18), shown with the end of the 104 weeks. */
+  readonly voluntaryExtensionWeeks?: number
+  readonly table?: ParameterTable
 }
 
 /** Parameter values used below, read once from the table (parameters.ts). */
 const P = {
   evaluatieIntervalDays: param('evaluatieIntervalDays'),
-  lastWageDay: param('lastWageDay'),
   loonsanctieMaxDays: param('loonsanctieMaxDays'),
-  reintegratieverslagDay: param('reintegratieverslagDay'),
   spoor2DaysAfterEje: param('spoor2DaysAfterEje'),
-  uwvWiaLetterDay: param('uwvWiaLetterDay'),
   ziekUitDienstRivMinDays: param('ziekUitDienstRivMinDays'),
 } as const
 
@@ -62,6 +64,7 @@ const ongoingAt = (clock: CaseClock, day: number) =>
 /** All extra milestones that apply to the dossier, unsorted. */
 export function extraMilestones(f: ExtraFacts): Draft[] {
   const { clock, profile } = f
+  const table = f.table ?? PARAMETERS
   const out: Draft[] = []
 
   // T06 — periodic evaluation, every ≤ 42 days after the PvA or the last evaluation
@@ -87,15 +90,26 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
     out.push({ key: 'spoor-2-start', due, applicable: ongoingAt(clock, due) })
   }
 
-  // T11, T12 — actueel oordeel before the eindevaluatie; UWV's WIA letter by week 89.
-  const riv = clock.nth(P.reintegratieverslagDay)
+  // T11, T12 — actueel oordeel before the eindevaluatie; UWV's WIA letter by week 89 (week 87
+  // before the Verzamelwet SZW 2013: the version in force on the due day applies).
+  const riv = nthUnderLaw(table, 'reintegratieverslagDay', clock)
   out.push({ key: 'actueel-oordeel', due: riv, applicable: ongoingAt(clock, riv) })
-  const letter = clock.nth(P.uwvWiaLetterDay)
+  const letter = nthUnderLaw(table, 'uwvWiaLetterDay', clock)
   out.push({ key: 'uwv-wia-brief', due: letter, applicable: ongoingAt(clock, letter) })
 
-  // T16 — end of the 104 weeks (event).
-  const lastWage = clock.nth(P.lastWageDay)
-  out.push({ key: 'einde-loondoorbetaling', due: lastWage, applicable: ongoingAt(clock, lastWage) })
+  // T16 — end of the 104 weeks (event); a voluntary extension (T18) moves the wage payment on.
+  const lastWage = nthUnderLaw(table, 'lastWageDay', clock)
+  const ext = f.voluntaryExtensionWeeks
+  out.push({
+    key: 'einde-loondoorbetaling',
+    due: lastWage,
+    applicable: ongoingAt(clock, lastWage),
+    ...(ext
+      ? {
+          note: `Met de vrijwillige verlenging van ${ext} weken loopt de loondoorbetaling door tot en met ${fromEpochDay(lastWage + ext * DAYS_PER_WEEK)} (BW 7:629 lid 11 sub b).`,
+        }
+      : {}),
+  })
 
   // T17 — the latest possible end of a loonsanctie (event), once one is registered.
   if (f.loonsanctieDecisionOn && toEpochDay(f.loonsanctieDecisionOn) >= clock.d) {

@@ -1,6 +1,7 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { toEpochDay, type IsoDate } from '../kernel/iso-date'
 import type { DaySpan, LeaveSpan } from './clock'
+import type { ParameterTable } from './parameters'
 
 /**
  * What the dossier timeline needs, as a plain object (issue: "Input: a plain object"). The app
@@ -40,6 +41,11 @@ export type DossierTimelineInput = {
     readonly end: IsoDate
     /** Same cause of sickness before and after the leave (default true). */
     readonly sameCauseAroundLeave?: boolean
+    /**
+     * Vermoedelijke bevallingsdatum, as on the WAZO leave application (leave administration,
+     * not a health fact): it fixes the flexible period of ZW 38a lid 2 (domain §3.3).
+     */
+    readonly expectedDeliveryDate?: IsoDate | undefined
   }[]
   /** When the employee reported sick to the employer; default: the case's first sick day. */
   readonly reportedByEmployee?: IsoDate
@@ -54,6 +60,23 @@ export type DossierTimelineInput = {
   readonly loonsanctieDecisionOn?: IsoDate
   /** Start of the insurer's module (AMF-T4 / RIM-T3: only sickness from that date is covered). */
   readonly moduleStartDate?: IsoDate
+  /** Whether a ZW safety-net provision applies — never which one (domain §5.2 item 4, §5.5). */
+  readonly safetyNet?: SafetyNet
+  /** Since when long-term absence is expected (the expected duration, domain §5.2 item 2). */
+  readonly longTermExpectedOn?: IsoDate
+  /** An agreed voluntary extension of wage payment (T18, WIA 24). */
+  readonly voluntaryExtension?: VoluntaryExtensionInput
+  /** The parameter table (default `PARAMETERS`); each deadline uses the version in force on its due day. */
+  readonly parameters?: ParameterTable
+}
+
+export type SafetyNet = 'ja' | 'nee' | 'onbekend'
+
+export type VoluntaryExtensionInput = {
+  /** Length of the extension in weeks (UWV: at least 13). */
+  readonly weeks: number
+  /** When employer and employee requested it from UWV. */
+  readonly requestedOn?: IsoDate | undefined
 }
 
 /** A note about dossier data the rules had to interpret; shown to the casemanager. */

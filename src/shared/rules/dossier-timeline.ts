@@ -54,6 +54,7 @@ export type DossierRecords = {
     readonly start: IsoDate
     readonly end: IsoDate
     readonly sameCauseAroundLeave: boolean
+    readonly expectedDeliveryDate?: IsoDate | undefined
   }[]
   readonly marks: readonly {
     readonly key: string
@@ -77,6 +78,11 @@ export type DossierRecords = {
   readonly loonsanctieDecisionOn?: IsoDate | undefined
   readonly moduleStartDate?: IsoDate | undefined
   readonly dueSoonDays?: number
+  /** The dossier's non-medical facts (entities.ts `Dossier`). */
+  readonly safetyNet?: 'ja' | 'nee' | 'onbekend' | undefined
+  readonly longTermExpectedOn?: IsoDate | undefined
+  readonly voluntaryExtensionWeeks?: number | undefined
+  readonly voluntaryExtensionRequestedOn?: IsoDate | undefined
 }
 
 /** @deprecated name kept for existing callers; use `DossierRecords`. */
@@ -102,6 +108,13 @@ export function dossierTimelineFromRecords(r: DossierRecords): DossierTimeline |
   if (r.moduleStartDate) input.moduleStartDate = r.moduleStartDate
   if (r.appointments) input.appointments = r.appointments as readonly AppointmentInput[]
   if (r.interventions) input.interventions = r.interventions as readonly InterventionInput[]
+  if (r.safetyNet) input.safetyNet = r.safetyNet
+  if (r.longTermExpectedOn) input.longTermExpectedOn = r.longTermExpectedOn
+  if (r.voluntaryExtensionWeeks)
+    input.voluntaryExtension = {
+      weeks: r.voluntaryExtensionWeeks,
+      requestedOn: r.voluntaryExtensionRequestedOn,
+    }
   const prepared = prepareDossier(input)
   if (!prepared) return undefined
   // The case's first period (after samentelling) carries the two report dates.

@@ -25,6 +25,14 @@ export type GuaranteeStep = {
   readonly doneOn?: IsoDate
 }
 
+/** An agreed voluntary extension of wage payment (T18): voids De Goudse's compensation. */
+export type VoluntaryExtensionFact = {
+  readonly weeks: number
+  /** First day of the extension (the day after the 104 weeks). */
+  readonly firstDay: IsoDate
+  readonly requestedOn?: IsoDate | undefined
+}
+
 const late = (s: GuaranteeStep) => s.status === 'overdue' || s.status === 'done-late'
 
 function reportLapse(profile: PolicyProfileId, report: GuaranteeStep): Poortwachtergarantie {
@@ -54,6 +62,7 @@ export function poortwachtergarantie(
   profile: PolicyProfileId,
   report: GuaranteeStep,
   goudseSanctionNotice?: GuaranteeStep,
+  voluntaryExtension?: VoluntaryExtensionFact,
 ): Poortwachtergarantie {
   switch (profile) {
     case 'wettelijk':
@@ -88,6 +97,14 @@ export function poortwachtergarantie(
           lapsedOn: addDays(goudseSanctionNotice.due, 1),
           source:
             'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): u brengt ons binnen vijf werkdagen op de hoogte van de loonsanctie.',
+        }
+      if (voluntaryExtension)
+        return {
+          status: 'lapsed',
+          reason: `Vrijwillige verlenging van de loondoorbetaling (${voluntaryExtension.weeks} weken) afgesproken: De Goudse vergoedt dan geen loonsanctie.`,
+          lapsedOn: voluntaryExtension.requestedOn ?? voluntaryExtension.firstDay,
+          source:
+            'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): geen vergoeding als u vrijwillig het loon langer doorbetaalt (PG-GOU-8, domein §2.18).',
         }
       return {
         status: 'active',

@@ -20,6 +20,12 @@ export type MilestoneKey =
   | 'uwv-wia-brief'
   | 'ziek-uit-dienst'
   | 'einde-loonsanctie'
+  | 'melding-uwv-vangnet'
+  | 'melding-uwv-flexperiode'
+  | 'melding-uwv-na-verlof'
+  | 'melding-uwv-42-week-81'
+  | 'vrijwillige-verlenging'
+  | 'ontzorgmanager-inzetten'
 
 export type MilestoneInfo = {
   readonly label: string
@@ -190,5 +196,59 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
     severity: 'law',
     source:
       'BW 7:629 lid 1 en WIA art. 23 lid 1: 104 weken, vóór een eventuele loonsanctie of vrijwillige verlenging.',
+  },
+  'melding-uwv-vangnet': {
+    code: 'ZW 38a',
+    waivable: false,
+    kind: 'action',
+    label: 'Ziekmelding bij UWV (vangnet)',
+    severity: 'law',
+    source:
+      'Ziektewet art. 38a lid 3: valt de werknemer onder een vangnetregeling (no-risk, ziekte door zwangerschap vóór het verlof, orgaandonatie), dan meldt de werkgever de ziekte binnen zes weken na de eerste ziektedag bij UWV. Geen 42e-weeksmelding voor werknemers met een Ziektewet-uitkering (art. 38 lid 4).',
+  },
+  'melding-uwv-flexperiode': {
+    code: 'ZW 38a',
+    waivable: false,
+    kind: 'action',
+    label: 'Ziekmelding bij UWV (flexibele periode vóór het verlof)',
+    severity: 'law',
+    source:
+      'Ziektewet art. 29a lid 2 en 38a lid 2: ziek in de flexibele periode (zes tot vier weken vóór de dag na de vermoedelijke bevallingsdatum) terwijl het verlof nog niet is begonnen ⇒ ziekmelding bij UWV uiterlijk op de vierde ziektedag. Te laat: boete (art. 38a lid 8).',
+  },
+  'melding-uwv-na-verlof': {
+    code: 'ZW 38a',
+    waivable: true,
+    kind: 'action',
+    label: 'Ziekmelding bij UWV (na het bevallingsverlof)',
+    severity: 'law',
+    source:
+      'Ziektewet art. 29a lid 4 en 38a lid 2: ziek na het bevallingsverlof door de zwangerschap of bevalling ⇒ ziekmelding bij UWV uiterlijk op de vierde ziektedag. Of die regeling geldt, beoordeelt de bedrijfsarts; Hervat legt dat niet vast.',
+  },
+  'melding-uwv-42-week-81': {
+    code: 'T08/T12',
+    waivable: false,
+    kind: 'action',
+    label: '42e-weeksmelding uiterlijk vóór week 81',
+    severity: 'law',
+    source:
+      'WIA art. 64 lid 6: komt de brief van UWV over de WIA-aanvraag te laat, dan krijgt de werknemer extra tijd voor de aanvraag — maar niet als de werkgever de 42e-weeksmelding niet deed vóór de wachttijd 81 weken duurde. Een te late WIA-aanvraag verlengt de loondoorbetaling (BW 7:629 lid 11 sub a).',
+  },
+  'vrijwillige-verlenging': {
+    code: 'T18',
+    waivable: false,
+    kind: 'action',
+    label: 'Vrijwillige verlenging loondoorbetaling aanvragen bij UWV',
+    severity: 'uwv-policy',
+    source:
+      'WIA art. 24 lid 1: op gezamenlijk verzoek verlengt UWV de loondoorbetaling (minimaal 13 weken, geen maximum); UWV beslist binnen twee weken; aanvragen bij voorkeur vóór de WIA-aanvraag. Niet mogelijk bij een Ziektewet-uitkering. De Goudse (seed 003 art. 2.3.3): bij vrijwillig langer doorbetalen vervalt de vergoeding van een loonsanctie.',
+  },
+  'ontzorgmanager-inzetten': {
+    code: 'ASR-T1',
+    waivable: true,
+    kind: 'action',
+    label: 'Ontzorgmanager inzetten (dreigend langdurig verzuim)',
+    severity: 'contract',
+    source:
+      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002): als er kans is op langdurig verzuim, wordt vanaf de tweede ziekteweek de Ontzorgmanager ingezet; De Amersfoortse art. 3.2 (seed 000): een Ontzorgmanager bij dreigend langdurig verzuim.',
   },
 }

@@ -1,4 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
+import { toEpochDay, type IsoDate } from '../kernel/iso-date'
 
 /**
  * Every number of the law and the contracts, in one table with its source, evidence level and
@@ -8,14 +9,32 @@ import type { PolicyProfileId } from '../domain/policy-profile'
 export type Evidence =
   'LAW' | 'REG' | 'UWV-BR' | 'UWV' | 'AP' | 'PRACTICE' | 'CONTRACT' | 'UNVERIFIED'
 
-export type Parameter = {
+/** One version of a parameter: its value and the law or contract text it rests on, from–to. */
+export type ParameterVersion = {
   readonly value: number
-  readonly unit:
-    'calendar-days' | 'counted-day-index' | 'hours' | 'working-days' | 'months' | 'years' | 'euro'
   readonly source: string
   readonly evidence: Evidence
   readonly validFrom: string
   readonly validTo?: string
+}
+
+/**
+ * A parameter: its current version, plus the versions before it (`earlier`, newest first, each
+ * ending before the next begins). `calendar-day-index`: the n-th calendar day counted from a
+ * start day (day 1), e.g. "the 4th sick day".
+ */
+export type Parameter = ParameterVersion & {
+  readonly unit:
+    | 'calendar-days'
+    | 'calendar-day-index'
+    | 'counted-day-index'
+    | 'hours'
+    | 'working-days'
+    | 'weeks'
+    | 'months'
+    | 'years'
+    | 'euro'
+  readonly earlier?: readonly ParameterVersion[]
 }
 
 export const PARAMETERS = {
@@ -120,9 +139,19 @@ export const PARAMETERS = {
     value: 623,
     unit: 'counted-day-index',
     source:
-      'WIA art. 64 lid 2: UWV informeert uiterlijk op de dag waarop de wachttijd 89 weken heeft geduurd',
+      'WIA art. 64 lid 2 (Verzamelwet SZW 2013): UWV informeert uiterlijk op de dag waarop de wachttijd 89 weken heeft geduurd. Inwerkingtreding 1 juli 2013 volgens de beoogde datum (Van Zijl Advocaten 2013, domein §2.12, S18); te bevestigen in het Staatsblad',
     evidence: 'LAW',
-    validFrom: '2013-01-01',
+    validFrom: '2013-07-01',
+    earlier: [
+      {
+        value: 609,
+        source:
+          'WIA art. 64 lid 2 (tekst vóór de Verzamelwet SZW 2013): UWV informeert na 87 weken (domein §2.12, S18)',
+        evidence: 'LAW',
+        validFrom: '2005-12-29',
+        validTo: '2013-06-30',
+      },
+    ],
   },
   spoor2DaysAfterEje: {
     value: 42,
@@ -228,6 +257,72 @@ export const PARAMETERS = {
     evidence: 'CONTRACT',
     validFrom: '2020-01-01',
   },
+  /** ZW 38a lid 3: a safety-net (vangnet) case is reported to UWV within six weeks after D. */
+  zwVangnetReportDay: {
+    value: 42,
+    unit: 'calendar-day-index',
+    source:
+      'ZW art. 38a lid 3: bij een vangnetregeling (no-risk, ziekte door zwangerschap vóór het verlof, orgaandonatie) ziekmelding bij UWV binnen zes weken na de eerste ziektedag (domein §3.3, §3.6, §7.1)',
+    evidence: 'LAW',
+    validFrom: '2006-01-01',
+  },
+  /** ZW 38a lid 2: in the flexible period and after the leave, report by the 4th sick day. */
+  zwPregnancyReportDay: {
+    value: 4,
+    unit: 'calendar-day-index',
+    source:
+      'ZW art. 38a lid 2: ziek in de flexibele periode vóór het zwangerschapsverlof of na het bevallingsverlof ⇒ ziekmelding bij UWV uiterlijk op de vierde ziektedag (domein §3.3; Brightmine S33)',
+    evidence: 'LAW',
+    validFrom: '2006-01-01',
+  },
+  /** Flexible period: from six weeks before the day after the expected delivery date … */
+  zwFlexPeriodFromDaysBefore: {
+    value: 42,
+    unit: 'calendar-days',
+    source:
+      'WAZO art. 3:1 lid 2 jo. ZW art. 29a lid 2: de flexibele periode van zes tot vier weken vóór de dag na de vermoedelijke bevallingsdatum (domein §3.3)',
+    evidence: 'LAW',
+    validFrom: '2006-01-01',
+  },
+  /** … to four weeks before it (exclusive). */
+  zwFlexPeriodUntilDaysBefore: {
+    value: 28,
+    unit: 'calendar-days',
+    source:
+      'WAZO art. 3:1 lid 2 jo. ZW art. 29a lid 2: de flexibele periode eindigt vier weken vóór de dag na de vermoedelijke bevallingsdatum (domein §3.3)',
+    evidence: 'LAW',
+    validFrom: '2006-01-01',
+  },
+  /**
+   * WIA 64 lid 6: the extra term for a WIA application after a late UWV letter is lost when the
+   * 42-week report was not made before the waiting time lasted 81 weeks (the 567th counted day).
+   */
+  melding42Before81WeeksDay: {
+    value: 567,
+    unit: 'counted-day-index',
+    source:
+      'WIA art. 64 lid 6: geen extra termijn voor de WIA-aanvraag als de 42e-weeksmelding niet is gedaan vóór de dag waarop de wachttijd 81 weken heeft geduurd (domein §2.8, §7.1)',
+    evidence: 'LAW',
+    validFrom: '2013-07-01',
+  },
+  /** UWV: a voluntary extension lasts at least 13 weeks (no maximum). */
+  voluntaryExtensionMinWeeks: {
+    value: 13,
+    unit: 'weeks',
+    source:
+      'UWV (ERD-WGA, S15): de minimumperiode van de vrijwillige verlenging is 13 weken, er is geen maximum; WIA art. 24 lid 1',
+    evidence: 'UWV',
+    validFrom: '2006-01-01',
+  },
+  /** a.s.r. MKB Verzuim-ontzorgverzekering: the Ontzorgmanager from the second sick week. */
+  asrOntzorgmanagerFromDays: {
+    value: 7,
+    unit: 'calendar-days',
+    source:
+      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002): als er kans is op langdurig verzuim, wordt vanaf de tweede ziekteweek de Ontzorgmanager ingezet (domein §6.2 ASR-T1)',
+    evidence: 'CONTRACT',
+    validFrom: '2020-01-01',
+  },
   cancellationHours: {
     value: 24,
     unit: 'hours',
@@ -243,20 +338,91 @@ export type ParameterKey = keyof typeof PARAMETERS
 /** A calendar fact, not a legal parameter: week k of sickness is counted days 7(k−1)+1 … 7k. */
 export const DAYS_PER_WEEK = 7
 
+/** A parameter table: the built-in `PARAMETERS`, or another with the same keys (tests, a new law). */
+export type ParameterTable = { readonly [K in ParameterKey]: Parameter }
+
 /** The current value of a parameter (its source and validity stay in `PARAMETERS`). */
 export const param = (key: ParameterKey): number => PARAMETERS[key].value
 
-/** Reporting term to the arbodienst per policy profile (domain §6.1). */
-export function arboReportDays(profile: PolicyProfileId): number {
+/**
+ * A counted-day deadline `nth(value) + offset` under the law in force on its due day (see
+ * `dueUnderLaw`); no closure on the common single-version path.
+ */
+export function nthUnderLaw(
+  table: ParameterTable,
+  key: ParameterKey,
+  clock: { nth(n: number): number },
+  offset = 0,
+): number {
+  const p = table[key]
+  if (!p.earlier?.length && p.validTo === undefined) return clock.nth(p.value) + offset
+  return dueUnderLaw(table, key, (v) => clock.nth(v) + offset)
+}
+
+/** All versions of a parameter, newest first. */
+export function versionsOf(p: Parameter): readonly ParameterVersion[] {
+  return p.earlier?.length ? [p, ...p.earlier] : [p]
+}
+
+/**
+ * The version of a parameter in force on `date`. Before its first version, the oldest one (the
+ * table holds nothing earlier).
+ */
+export function versionOn(
+  key: ParameterKey,
+  date: IsoDate,
+  table: ParameterTable = PARAMETERS,
+): ParameterVersion {
+  const versions = versionsOf(table[key])
+  for (const v of versions) if (v.validFrom <= date && (!v.validTo || date <= v.validTo)) return v
+  return versions[versions.length - 1] as ParameterVersion
+}
+
+/** The value of a parameter in force on `date`. */
+export const paramOn = (key: ParameterKey, date: IsoDate, table: ParameterTable = PARAMETERS) =>
+  versionOn(key, date, table).value
+
+/**
+ * A deadline under the law in force on the day it falls due: `dueOf(value)` gives the due day
+ * (epoch day) under one version's value; the newest version whose validity contains its own due
+ * day wins. A change in the table therefore moves only deadlines that fall on or after its
+ * `validFrom`. A parameter with one open-ended version is used as is (the common, fast case).
+ */
+export function dueUnderLaw(
+  table: ParameterTable,
+  key: ParameterKey,
+  dueOf: (value: number) => number,
+): number {
+  const p = table[key]
+  if (!p.earlier?.length && p.validTo === undefined) return dueOf(p.value)
+  let due = 0
+  for (const v of versionsOf(p)) {
+    due = dueOf(v.value)
+    if (
+      due >= toEpochDay(v.validFrom as IsoDate) &&
+      (!v.validTo || due <= toEpochDay(v.validTo as IsoDate))
+    )
+      return due
+  }
+  return due // before the oldest version: the oldest one
+}
+
+/** The key of the reporting term to the arbodienst per policy profile (domain §6.1). */
+export function arboReportKey(profile: PolicyProfileId): ParameterKey {
   switch (profile) {
     case 'amersfoortse-ontzorgmanager':
-      return param('arboReportDaysAmersfoortse')
+      return 'arboReportDaysAmersfoortse'
     case 'goudse-op-maat':
-      return param('arboReportDaysGoudse')
+      return 'arboReportDaysGoudse'
     case 'asr-reintegratiemanager':
     case 'wettelijk':
-      return param('arboReportDaysWettelijk')
+      return 'arboReportDaysWettelijk'
   }
+}
+
+/** Reporting term to the arbodienst per policy profile (domain §6.1), current version. */
+export function arboReportDays(profile: PolicyProfileId): number {
+  return param(arboReportKey(profile))
 }
 
 /**

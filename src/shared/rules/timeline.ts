@@ -9,7 +9,15 @@ import {
   type DaySpan,
   type LeaveSpan,
 } from './clock'
-import { arboReportDays, DAYS_PER_WEEK, param } from './parameters'
+import {
+  arboReportKey,
+  DAYS_PER_WEEK,
+  dueUnderLaw,
+  nthUnderLaw,
+  param,
+  PARAMETERS,
+  type ParameterTable,
+} from './parameters'
 
 /** A case as the timeline contract defines it (timeline-contract.md "Input: a case"). */
 export type TimelineCase = {
@@ -131,17 +139,7 @@ export function deadlineStatus(
   return 'open'
 }
 
-/** The parameter values the deadlines use, read once from the table (parameters.ts). */
-const N = {
-  probleemanalyse: param('probleemanalyseDay'),
-  planVanAanpak: param('planVanAanpakDay'),
-  planVanAanpakAfterPa: param('planVanAanpakDaysAfterPa'),
-  melding42: param('melding42Day'),
-  eerstejaarsevaluatie: param('eerstejaarsevaluatieDay'),
-  reintegratieverslag: param('reintegratieverslagDay'),
-  wiaAanvraag: param('wiaAanvraagDay'),
-  lastWage: param('lastWageDay'),
-} as const
+const LAST_WAGE_DAY = param('lastWageDay')
 
 /** A contract deadline in epoch days, before formatting. */
 export type DeadlineDays = {
@@ -161,6 +159,7 @@ export type DeadlineDays = {
  * - eerstejaarsevaluatie: nth(364), end of week 52 — Regeling art. 4 lid 2 sub b;
  * - re-integratieverslag: nth(637), end of week 91 — WIA art. 25 lid 3;
  * - wia-aanvraag: nth(651), end of week 93 — WIA art. 64 lid 3.
+ * Each under the parameter version in force on the day it falls due (`dueUnderLaw`).
  * `paDone` must already be a date of this case (on or after D).
  */
 export function dueDay(
@@ -169,22 +168,27 @@ export function dueDay(
   reportedByEmployee: number | undefined,
   clock: CaseClock,
   paDone: number | undefined,
+  table: ParameterTable = PARAMETERS,
 ): number {
   switch (key) {
-    case 'melding-arbodienst':
-      return (reportedByEmployee ?? clock.d) + arboReportDays(profile)
+    case 'melding-arbodienst': {
+      const from = reportedByEmployee ?? clock.d
+      return dueUnderLaw(table, arboReportKey(profile), (v) => from + v)
+    }
     case 'probleemanalyse':
-      return clock.nth(N.probleemanalyse)
+      return nthUnderLaw(table, 'probleemanalyseDay', clock)
     case 'plan-van-aanpak':
-      return paDone !== undefined ? paDone + N.planVanAanpakAfterPa : clock.nth(N.planVanAanpak)
+      return paDone !== undefined
+        ? dueUnderLaw(table, 'planVanAanpakDaysAfterPa', (v) => paDone + v)
+        : nthUnderLaw(table, 'planVanAanpakDay', clock)
     case 'melding-uwv-42':
-      return clock.nth(N.melding42) + 1
+      return nthUnderLaw(table, 'melding42Day', clock, 1)
     case 'eerstejaarsevaluatie':
-      return clock.nth(N.eerstejaarsevaluatie)
+      return nthUnderLaw(table, 'eerstejaarsevaluatieDay', clock)
     case 're-integratieverslag':
-      return clock.nth(N.reintegratieverslag)
+      return nthUnderLaw(table, 'reintegratieverslagDay', clock)
     case 'wia-aanvraag':
-      return clock.nth(N.wiaAanvraag)
+      return nthUnderLaw(table, 'wiaAanvraagDay', clock)
   }
 }
 
@@ -197,12 +201,13 @@ export function contractDeadlineDays(
   reportedByEmployee: number | undefined,
   clock: CaseClock,
   done: Readonly<Partial<Record<DeadlineKey, number>>>,
+  table: ParameterTable = PARAMETERS,
 ): DeadlineDays[] {
   const pa = done.probleemanalyse
   const paDone = pa !== undefined && pa >= clock.d ? pa : undefined
   const out: DeadlineDays[] = []
   for (const key of DEADLINE_KEYS) {
-    const due = dueDay(key, profile, reportedByEmployee, clock, paDone)
+    const due = dueDay(key, profile, reportedByEmployee, clock, paDone, table)
     const doneOn = done[key]
     const status = deadlineStatus(key, due, doneOn, clock)
     out.push({
@@ -264,7 +269,7 @@ export function computeTimeline(
     periodsInCase: clock.periods.length,
     countedSickDays: today.counted,
     sickWeek: today.week,
-    lastWageDay: fromEpochDay(clock.nth(N.lastWage)),
+    lastWageDay: fromEpochDay(clock.nth(LAST_WAGE_DAY)),
     deadlines,
     poortwachtergarantie: guaranteeStatus(profile, (days[0] as DeadlineDays).status),
   }

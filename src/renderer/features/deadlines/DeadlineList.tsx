@@ -18,6 +18,8 @@ export type DeadlineView = {
   readonly source: string
   readonly doneOn?: IsoDate
   readonly motivation?: string
+  /** Case-specific remark of the rule core (e.g. what a voluntary extension moves). */
+  readonly note?: string
 }
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -92,7 +94,10 @@ function DeadlineRow(props: {
   return (
     <>
       <tr className={`deadline deadline--${d.status}`} data-key={d.key}>
-        <td>{d.label}</td>
+        <td>
+          {d.label}
+          {d.note ? <p className="deadline__note">{d.note}</p> : null}
+        </td>
         <td>
           {d.windowStart ? `${showDate(d.windowStart)} – ` : ''}
           {showDate(d.due)}

@@ -52,6 +52,24 @@ export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
         leaveSpans={bundle.leaves}
         milestones={timeline.milestones}
       />
+      {timeline.warnings.length > 0 ? (
+        <ul className="deadline-warnings" aria-label="Waarschuwingen">
+          {timeline.warnings.map((w, i) => (
+            <li key={`${w.field}-${i}`} className="deadline-warnings__item" role="note">
+              {w.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {timeline.guarantee.status !== 'not-applicable' ? (
+        <p className={`guarantee guarantee--${timeline.guarantee.status}`} data-testid="guarantee">
+          <strong>Poortwachtergarantie {GUARANTEE_LABELS[timeline.guarantee.status]}</strong>
+          {timeline.guarantee.lapsedOn
+            ? ` sinds ${showDate(timeline.guarantee.lapsedOn)}`
+            : ''}: {timeline.guarantee.reason}{' '}
+          <span className="guarantee__source">({timeline.guarantee.source})</span>
+        </p>
+      ) : null}
       <DeadlineList dossierId={bundle.dossier.id} deadlines={timeline.milestones} />
     </section>
   )

@@ -28,6 +28,10 @@ export function rankCaseload(
       marks: row.marks,
       employmentEnd: row.employmentEnd,
       loonsanctieDecisionOn: row.loonsanctieDecisionOn,
+      safetyNet: row.safetyNet,
+      longTermExpectedOn: row.longTermExpectedOn,
+      voluntaryExtensionWeeks: row.voluntaryExtensionWeeks,
+      voluntaryExtensionRequestedOn: row.voluntaryExtensionRequestedOn,
       dueSoonDays,
     })
     return { ...row, timeline, urgency: urgencyOf(timeline, today) }

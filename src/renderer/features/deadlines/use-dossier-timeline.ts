@@ -26,6 +26,10 @@ export function useDossierTimeline(bundle: DossierBundle): DossierTimeline | und
         employmentEnd: bundle.employee.employmentEnd,
         loonsanctieDecisionOn: bundle.dossier.loonsanctieDecisionOn,
         moduleStartDate: bundle.employer.moduleStartDate,
+        safetyNet: bundle.dossier.safetyNet,
+        longTermExpectedOn: bundle.dossier.longTermExpectedOn,
+        voluntaryExtensionWeeks: bundle.dossier.voluntaryExtensionWeeks,
+        voluntaryExtensionRequestedOn: bundle.dossier.voluntaryExtensionRequestedOn,
       }),
     [bundle, now],
   )

@@ -36,6 +36,23 @@ export function DossierFields(props: { readonly prefix?: string }) {
           label="Datum besluit loonsanctie UWV"
           hint="Alleen invullen als UWV een loonsanctie heeft opgelegd."
         />
+        <DateField
+          name={`${p}longTermExpectedOn`}
+          label="Dreigend langdurig verzuim bekend sinds"
+          hint="De verwachte duur, zoals de bedrijfsarts die meldt. Geen reden of diagnose."
+        />
+        <div className="form-row">
+          <TextField
+            name={`${p}voluntaryExtensionWeeks`}
+            label="Vrijwillige verlenging loondoorbetaling (weken)"
+            inputMode="numeric"
+            hint="Alleen invullen als werkgever en werknemer samen verlenging afspreken (minimaal 13 weken)."
+          />
+          <DateField
+            name={`${p}voluntaryExtensionRequestedOn`}
+            label="Verlenging aangevraagd bij UWV op"
+          />
+        </div>
         <CheckboxField name={`${p}workAccident`} label="Verband met een arbeidsongeval" />
         <CheckboxField
           name={`${p}thirdPartyLiable`}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import {
-  dossierInputSchema,
+  dossierFormSchema,
   employeeFullName,
   employeeInputSchema,
 } from '../../../shared/domain/entities'
@@ -33,7 +33,7 @@ export function OverviewTab(props: { readonly bundle: DossierBundle }) {
     return (
       <div className="panel">
         <RecordForm
-          schema={dossierInputSchema}
+          schema={dossierFormSchema}
           label="Dossier wijzigen"
           submitLabel="Dossier opslaan"
           defaultValues={{
@@ -47,6 +47,9 @@ export function OverviewTab(props: { readonly bundle: DossierBundle }) {
             thirdPartyLiable: dossier.thirdPartyLiable,
             reintegrationCompletedOn: editDate(dossier.reintegrationCompletedOn),
             loonsanctieDecisionOn: editDate(dossier.loonsanctieDecisionOn),
+            longTermExpectedOn: editDate(dossier.longTermExpectedOn),
+            voluntaryExtensionWeeks: editNumber(dossier.voluntaryExtensionWeeks),
+            voluntaryExtensionRequestedOn: editDate(dossier.voluntaryExtensionRequestedOn),
           }}
           save={(v) => repos.dossiers.update(dossier.id, v)}
           onSaved={() => setEditing(undefined)}
@@ -172,6 +175,20 @@ export function OverviewTab(props: { readonly bundle: DossierBundle }) {
             <dt>Vangnetregeling</dt>
             <dd>
               {dossier.safetyNet === 'ja' ? 'Ja' : dossier.safetyNet === 'nee' ? 'Nee' : 'Onbekend'}
+            </dd>
+            <dt>Dreigend langdurig verzuim</dt>
+            <dd>
+              {dossier.longTermExpectedOn ? `sinds ${showDate(dossier.longTermExpectedOn)}` : '—'}
+            </dd>
+            <dt>Vrijwillige verlenging</dt>
+            <dd>
+              {dossier.voluntaryExtensionWeeks
+                ? `${dossier.voluntaryExtensionWeeks} weken${
+                    dossier.voluntaryExtensionRequestedOn
+                      ? `, aangevraagd op ${showDate(dossier.voluntaryExtensionRequestedOn)}`
+                      : ', nog niet aangevraagd'
+                  }`
+                : '—'}
             </dd>
             <dt>Arbeidsongeval</dt>
             <dd>{dossier.workAccident ? 'Ja' : 'Nee'}</dd>

@@ -213,6 +213,7 @@ export function SickPeriodsTab(props: { readonly bundle: DossierBundle }) {
               start: '',
               end: '',
               sameCauseAroundLeave: true,
+              expectedDeliveryDate: '',
             }}
             save={(v) => repos.leaves.create(dossier.id, v)}
             onSaved={() => setAdding(undefined)}
@@ -227,6 +228,11 @@ export function SickPeriodsTab(props: { readonly bundle: DossierBundle }) {
               <DateField name="start" label="Eerste verlofdag" required />
               <DateField name="end" label="Laatste verlofdag" required />
             </div>
+            <DateField
+              name="expectedDeliveryDate"
+              label="Vermoedelijke bevallingsdatum (zoals op de WAZO-aanvraag)"
+              hint="Bepaalt de flexibele periode voor de ziekmelding bij UWV (Ziektewet art. 38a)."
+            />
             <CheckboxField
               name="sameCauseAroundLeave"
               label="Verzuim voor en na het verlof heeft dezelfde oorzaak (volgens de bedrijfsarts)"
@@ -243,6 +249,7 @@ export function SickPeriodsTab(props: { readonly bundle: DossierBundle }) {
                 <th scope="col">Soort</th>
                 <th scope="col">Van</th>
                 <th scope="col">Tot en met</th>
+                <th scope="col">Vermoedelijke bevallingsdatum</th>
               </tr>
             </thead>
             <tbody>
@@ -251,6 +258,7 @@ export function SickPeriodsTab(props: { readonly bundle: DossierBundle }) {
                   <td>{LEAVE_LABELS[l.kind]}</td>
                   <td>{showDate(l.start)}</td>
                   <td>{showDate(l.end)}</td>
+                  <td>{l.expectedDeliveryDate ? showDate(l.expectedDeliveryDate) : '—'}</td>
                 </tr>
               ))}
             </tbody>
