@@ -73,9 +73,14 @@ export function generateCases(n: number, seed = 7): TimelineCase[] {
   })
 }
 
-/** The same cases as stored dossier records, with marks, appointments and interventions. */
+/**
+ * The same cases as stored dossier records, with marks, appointments, interventions, and the
+ * dossier facts of the reporting rules (safety net, expected delivery date, long-term absence,
+ * voluntary extension).
+ */
 export function generateDossiers(n: number, seed = 7): DossierRecords[] {
   const rnd = prng(seed + 1)
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1))
   return generateCases(n, seed).map((c) => {
     const first = c.sickPeriods[0] as { start: IsoDate }
     const marks: { key: string; state: 'done' | 'waived'; date: IsoDate; motivation?: string }[] =
@@ -95,11 +100,25 @@ export function generateDossiers(n: number, seed = 7): DossierRecords[] {
         ...(p.end ? { end: p.end } : {}),
         ...(i === 0 && c.reportedByEmployee ? { reportedToEmployerOn: c.reportedByEmployee } : {}),
       })),
-      leaves: (c.leaves ?? []).map((l) => ({ ...l, sameCauseAroundLeave: rnd() < 0.8 })),
+      leaves: (c.leaves ?? []).map((l) => ({
+        ...l,
+        sameCauseAroundLeave: rnd() < 0.8,
+        // The expected delivery date of the WAZO application: the leave starts 4–6 weeks before.
+        ...(rnd() < 0.8 ? { expectedDeliveryDate: addDays(l.start, int(27, 41)) } : {}),
+      })),
       marks,
       appointments: [{ startsAt: `${first.start}T10:00`, cancelledAt: `${first.start}T08:00` }],
       interventions: [{ id: 'i1', quotedCostEuros: 1200 }],
       ...(rnd() < 0.05 ? { loonsanctieDecisionOn: addDays(first.start, 600) } : {}),
+      // The dossier's non-medical facts that drive the reporting rules (issue 3 remainder).
+      safetyNet: rnd() < 0.1 ? 'ja' : rnd() < 0.5 ? 'nee' : 'onbekend',
+      ...(rnd() < 0.3 ? { longTermExpectedOn: addDays(first.start, int(1, 40)) } : {}),
+      ...(rnd() < 0.05
+        ? {
+            voluntaryExtensionWeeks: int(13, 52),
+            voluntaryExtensionRequestedOn: addDays(first.start, int(560, 640)),
+          }
+        : {}),
     }
   })
 }

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest'
 import { parseIsoDate } from '../kernel/iso-date'
-import { PARAMETERS, type Evidence } from './parameters'
+import { PARAMETERS, versionsOf, type Evidence } from './parameters'
 
 const EVIDENCE: readonly Evidence[] = [
   'LAW',
@@ -16,14 +16,15 @@ const EVIDENCE: readonly Evidence[] = [
 
 describe('the parameter table (domain §7.1)', () => {
   it.each(Object.entries(PARAMETERS))(
-    '%s has a value, a source, an evidence level and validity',
+    '%s has a value, a source, an evidence level and validity (every version)',
     (_k, p) => {
-      expect(Number.isFinite(p.value)).toBe(true)
-      expect(p.source.length).toBeGreaterThan(10)
-      expect(EVIDENCE).toContain(p.evidence)
-      expect(parseIsoDate(p.validFrom)).toBe(p.validFrom)
-      const validTo = (p as { validTo?: string }).validTo
-      if (validTo) expect(validTo > p.validFrom).toBe(true)
+      for (const v of versionsOf(p)) {
+        expect(Number.isFinite(v.value)).toBe(true)
+        expect(v.source.length).toBeGreaterThan(10)
+        expect(EVIDENCE).toContain(v.evidence)
+        expect(parseIsoDate(v.validFrom)).toBe(v.validFrom)
+        if (v.validTo) expect(v.validTo > v.validFrom).toBe(true)
+      }
     },
   )
 
@@ -46,6 +47,13 @@ describe('the parameter table (domain §7.1)', () => {
     ['cancellationHours', 24],
     ['uwv42FineMaxEur', 455],
     ['goudseSanctionNoticeWorkingDays', 5],
+    ['zwVangnetReportDay', 42],
+    ['zwPregnancyReportDay', 4],
+    ['zwFlexPeriodFromDaysBefore', 42],
+    ['zwFlexPeriodUntilDaysBefore', 28],
+    ['melding42Before81WeeksDay', 567],
+    ['voluntaryExtensionMinWeeks', 13],
+    ['asrOntzorgmanagerFromDays', 7],
   ] as const)('%s is %i (domain §7.1)', (key, value) => {
     expect(PARAMETERS[key].value).toBe(value)
   })
@@ -60,7 +68,7 @@ const sources = import.meta.glob<string>(['./*.ts', '!./*.test.ts', '!./paramete
   import: 'default',
   eager: true,
 })
-const LAW_NUMBERS = [28, 42, 56, 294, 295, 316, 364, 455, 623, 637, 651, 728]
+const LAW_NUMBERS = [28, 42, 56, 294, 295, 316, 364, 455, 567, 609, 623, 637, 651, 728]
 
 describe('rule code cites the parameter table instead of literals', () => {
   it('reads the rule files', () => {

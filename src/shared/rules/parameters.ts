@@ -124,9 +124,9 @@ export const PARAMETERS = {
     value: 651,
     unit: 'counted-day-index',
     source:
-      'WIA art. 64 lid 3: uiterlijk elf weken voor het einde van de wachttijd (einde week 93)',
+      'WIA art. 64 lid 3 (Verzamelwet SZW 2013): uiterlijk elf weken voor het einde van de wachttijd (einde week 93). Daarvoor dertien weken (week 91); die oudere versie staat hier niet, omdat het tijdlijncontract nth(651) voorschrijft',
     evidence: 'LAW',
-    validFrom: '2013-01-01',
+    validFrom: '2013-07-01',
   },
   lastWageDay: {
     value: 728,
