@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ScryptCost } from './auth/passwords'
@@ -52,6 +53,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     push: createPusher(opts.db),
     ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
   }
+  const verifyKey = createSecretKey(opts.jwtSecret)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
   installErrorHandling(app)
   await app.register(rateLimit, { global: false, hook: 'preHandler' })
@@ -61,7 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!path.startsWith('/api/') || PUBLIC.has(path)) return
     const header = req.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
-    const claims = token ? await verifyAccessToken(token, ctx.jwtSecret) : undefined
+    const claims = token ? await verifyAccessToken(token, verifyKey) : undefined
     if (!claims) throw new HttpError('unauthorized', 'Log in om verder te gaan.')
     // A push checks its device and user inside its group-commit transaction (sync/push.ts), in
     // the same statement that reads the group's state: one query less per push.

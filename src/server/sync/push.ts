@@ -30,7 +30,8 @@ import { forbidden, HttpError } from '../http-error'
  * committed, so an acknowledged change is durable.
  */
 
-const APPEND_LOCK = 'SELECT pg_advisory_xact_lock(727003)'
+/** The advisory lock that serialises appends to the log (db.tx takes it with BEGIN). */
+const APPEND_LOCK = 727003
 /** Caps one group so a huge backlog cannot make one transaction arbitrarily long. */
 const MAX_GROUP_CHANGES = 10_000
 const asJson = (x: unknown): string => JSON.stringify(x)
@@ -85,7 +86,7 @@ export function createPusher(db: Db): Pusher {
       while (waiting.length) {
         const group = takeGroup()
         try {
-          const outcomes = await db.tx((q) => applyGroup(q, group))
+          const outcomes = await db.tx((q) => applyGroup(q, group), { lock: APPEND_LOCK })
           stats.groups++
           stats.pushes += group.length
           settle(group, outcomes)
@@ -96,7 +97,7 @@ export function createPusher(db: Db): Pusher {
           else
             for (const j of group) {
               try {
-                settle([j], await db.tx((q) => applyGroup(q, [j])))
+                settle([j], await db.tx((q) => applyGroup(q, [j]), { lock: APPEND_LOCK }))
               } catch (e1) {
                 j.reject(e1)
               }
@@ -228,12 +229,14 @@ WITH ns AS (
     RETURNING seq)
 SELECT coalesce((SELECT max(seq) FROM ins), (SELECT max(seq) FROM changes), 0) AS head`
 
-/** Applies a group of pushes in the caller's transaction; one outcome per push, in order. */
-export async function applyGroup(
+/**
+ * Applies a group of pushes in the caller's transaction, which must hold APPEND_LOCK; one outcome
+ * per push, in order.
+ */
+async function applyGroup(
   q: Queryable,
   jobs: readonly { who: AccessClaims; req: PushRequest }[],
 ): Promise<Outcome[]> {
-  await q.query(APPEND_LOCK)
   const all = jobs.flatMap((j) => j.req.changes)
   const known = new Set<string>()
   const scopes = new Map<string, Scope>()
