@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, type KeyObject } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import { ROLES, type Role } from './roles'
 
@@ -19,9 +19,10 @@ export async function signAccessToken(claims: AccessClaims, secret: Uint8Array):
     .sign(secret)
 }
 
+/** `secret` may be a KeyObject made once (createSecretKey): that saves a key import per request. */
 export async function verifyAccessToken(
   token: string,
-  secret: Uint8Array,
+  secret: Uint8Array | KeyObject,
 ): Promise<AccessClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: 'hervat', algorithms: ['HS256'] })

@@ -12,7 +12,11 @@ export type Row = Record<string, unknown>
 export type Queryable = { query: (sql: string, params?: readonly unknown[]) => Promise<Row[]> }
 export type Db = Queryable & {
   readonly kind: 'pglite' | 'postgres'
-  tx: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>
+  /**
+   * One transaction. `lock`: a transaction-level advisory lock taken first (on PostgreSQL in the
+   * same round trip as BEGIN; PGlite is one connection in one process, so it cannot be contended).
+   */
+  tx: <T>(fn: (q: Queryable) => Promise<T>, opts?: { lock?: number }) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -57,10 +61,14 @@ export async function openPostgres(connectionString: string, max = 20): Promise<
   return {
     kind: 'postgres',
     query: q(pool).query,
-    tx: async (fn) => {
+    tx: async (fn, opts) => {
       const client = await pool.connect()
       try {
-        await client.query('BEGIN')
+        await client.query(
+          opts?.lock === undefined
+            ? 'BEGIN'
+            : `BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(opts.lock)})`,
+        )
         const out = await fn(q(client))
         await client.query('COMMIT')
         return out

@@ -3,7 +3,6 @@ import { parsePushRequest, pullQuerySchema } from '../../shared/sync'
 import { caller, type AppContext } from '../app'
 import { HttpError } from '../http-error'
 import { pull } from '../sync/pull'
-import { push } from '../sync/push'
 import { parseBody } from './parse'
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,11 +10,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const who = caller(req)
     const parsed = parsePushRequest(req.body)
     if (!parsed.ok) throw new HttpError('validation', parsed.message, parsed.field)
-    const res = await push(ctx.db, who, parsed.value, ctx.now())
-    void ctx.db
-      .query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [who.deviceId])
-      .catch(() => undefined)
-    return res
+    // Group commit (push.ts): also records the device's last_seen_at in the same transaction.
+    return ctx.push(who, parsed.value, ctx.now())
   })
 
   app.get('/api/v1/sync/pull', async (req) => {

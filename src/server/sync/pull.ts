@@ -36,13 +36,18 @@ export async function pull(
          OR c.dossier_id IN (SELECT dossier_id FROM dossier_access WHERE casemanager_id = $3))
     AND ($4::text IS NULL OR c.dossier_id = $4)`
   const params = [who.organisationId, query.cursor, onlyUser, dossierId]
+  // One round trip: the page and the head, read in the same snapshot (a LEFT JOIN keeps the head
+  // row when the page is empty).
   const rows = await db.query(
-    `SELECT c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc
-     FROM changes c WHERE ${filter} ORDER BY c.seq LIMIT ${Math.trunc(query.limit)}`,
+    `SELECT h.head, p.* FROM (SELECT coalesce(max(seq), 0) AS head FROM changes) h
+     LEFT JOIN (SELECT c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc
+       FROM changes c WHERE ${filter} ORDER BY c.seq LIMIT ${Math.trunc(query.limit)}) p ON true
+     ORDER BY p.seq`,
     params,
   )
-  const head = await db.query('SELECT coalesce(max(seq), 0) AS head FROM changes')
-  const changes: PulledChange[] = rows.map((r) => ({
+  const headSeq = Number(rows[0]?.head ?? 0)
+  const page = rows.filter((r) => r.seq !== null && r.seq !== undefined)
+  const changes: PulledChange[] = page.map((r) => ({
     seq: Number(r.seq),
     id: String(r.change_id),
     table: r.table_name as SyncTable,
@@ -63,7 +68,7 @@ export async function pull(
     changes,
     cursor: last ? last.seq : query.cursor,
     hasMore: changes.length === query.limit,
-    headSeq: Number(head[0]?.head ?? 0),
+    headSeq,
     ...(total === undefined ? {} : { total }),
   }
 }

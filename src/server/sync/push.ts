@@ -13,130 +13,402 @@ import {
   type PushResponse,
   type SyncChange,
 } from '../../shared/sync'
-import { seesAllDossiers } from '../auth/roles'
+import { seesAllDossiers, type Role } from '../auth/roles'
 import type { AccessClaims } from '../auth/tokens'
-import type { Queryable, Db, Row } from '../db/db'
+import type { Db, Queryable, Row } from '../db/db'
 import { forbidden, HttpError } from '../http-error'
 
 /**
- * Applies one push in one transaction: dedupe by change id (a retried push applies nothing
- * twice), authorise every change, merge with the shared rule, append to the log. The advisory lock
- * serialises appends, so `seq` order is commit order and a concurrent pull can never skip one.
- * Any error rolls the whole push back: nothing is applied.
+ * Group commit (ADR 0003). Pushes that arrive while a transaction is running wait in a queue; the
+ * next transaction applies all of them at once with one statement per table instead of several
+ * round trips per push. Inside it each push is still all-or-nothing: it is deduplicated by change
+ * id (a retried push applies nothing twice), every change is authorised and merged in memory
+ * against the state read under the append lock, and a push that fails leaves no trace in what the
+ * group writes. The advisory lock is held from the first read until commit, so `seq` order is
+ * commit order (also across several server processes on one PostgreSQL) and a pull can never
+ * skip a change that commits later with a lower seq. A response is sent only after its group has
+ * committed, so an acknowledged change is durable.
  */
 
-const APPEND_LOCK = 'SELECT pg_advisory_xact_lock(727003)'
+/** The advisory lock that serialises appends to the log (db.tx takes it with BEGIN). */
+const APPEND_LOCK = 727003
+/** Caps one group so a huge backlog cannot make one transaction arbitrarily long. */
+const MAX_GROUP_CHANGES = 10_000
 const asJson = (x: unknown): string => JSON.stringify(x)
-const recordset = (rows: unknown[]): string => asJson(rows)
 
-export async function push(
-  db: Db,
+export type Pusher = ((
   who: AccessClaims,
   req: PushRequest,
   nowMs: number,
-): Promise<PushResponse> {
-  req.changes.forEach((c, i) => {
-    const wall = parseHlc(c.hlc)?.wallMs ?? 0
-    if (wall - nowMs > HLC_MAX_DRIFT_MS) {
-      throw new HttpError(
-        'validation',
-        'De klok van dit apparaat loopt te ver voor.',
-        `changes.${i}.hlc`,
-      )
-    }
-  })
-  return db.tx(async (q) => {
-    await q.query(APPEND_LOCK)
-    const ids = req.changes.map((c) => c.id)
-    const known = new Set(
-      (
-        await q.query(
-          'SELECT change_id FROM changes WHERE change_id = ANY(SELECT jsonb_array_elements_text($1::text::jsonb))',
-          [asJson(ids)],
-        )
-      ).map((r) => String(r.change_id)),
-    )
-    const fresh: { c: SyncChange; i: number }[] = []
-    req.changes.forEach((c, i) => {
-      if (known.has(c.id)) return
-      known.add(c.id)
-      fresh.push({ c, i })
-    })
-    const duplicates = req.changes.length - fresh.length
-    if (fresh.length === 0) return { accepted: 0, duplicates, conflicts: 0, headSeq: await head(q) }
-    await authorise(q, who, fresh)
-    const conflicts = await mergeAndStore(q, who, fresh)
-    await q.query(
-      `INSERT INTO changes (change_id, organisation_id, dossier_id, table_name, record_id, field, value, hlc, base_hlc, user_id, device_id)
-       SELECT x.id, $2, x.d, x.t, x.r, x.f, x.v, x.h, x.b, $3, $4
-       FROM jsonb_to_recordset($1::text::jsonb) AS x(n int, id text, d text, t text, r text, f text, v text, h text, b text)
-       ORDER BY x.n`,
-      [
-        recordset(
-          fresh.map(({ c }, n) => ({
-            n,
-            id: c.id,
-            d: c.dossierId,
-            t: c.table,
-            r: c.recordId,
-            f: c.field,
-            v: asJson(c.value),
-            h: c.hlc,
-            b: c.baseHlc,
-          })),
-        ),
-        who.organisationId,
-        who.userId,
-        who.deviceId,
-      ],
-    )
-    return { accepted: fresh.length, duplicates, conflicts, headSeq: await head(q) }
-  })
+) => Promise<PushResponse>) & {
+  /** Committed group transactions and the pushes they carried (tests, bench). */
+  readonly stats: { groups: number; pushes: number }
 }
 
-async function head(q: Queryable): Promise<number> {
-  const r = await q.query('SELECT coalesce(max(seq), 0) AS head FROM changes')
-  return Number(r[0]?.head ?? 0)
+type Job = {
+  readonly who: AccessClaims
+  readonly req: PushRequest
+  readonly resolve: (r: PushResponse) => void
+  readonly reject: (e: unknown) => void
+}
+
+/** Checks what needs no database (clock drift), then queues the push for the next group. */
+export function createPusher(db: Db): Pusher {
+  let waiting: Job[] = []
+  let running = false
+  const stats = { groups: 0, pushes: 0 }
+
+  const takeGroup = (): Job[] => {
+    let n = 0
+    let k = 0
+    while (
+      k < waiting.length &&
+      (k === 0 || n + waiting[k]!.req.changes.length <= MAX_GROUP_CHANGES)
+    ) {
+      n += waiting[k]!.req.changes.length
+      k++
+    }
+    const group = waiting.slice(0, k)
+    waiting = waiting.slice(k)
+    return group
+  }
+
+  const settle = (jobs: readonly Job[], outcomes: readonly Outcome[]): void =>
+    jobs.forEach((j, i) => {
+      const o = outcomes[i]!
+      if (o.ok) j.resolve(o.res)
+      else j.reject(o.error)
+    })
+
+  const drain = async (): Promise<void> => {
+    running = true
+    try {
+      while (waiting.length) {
+        const group = takeGroup()
+        try {
+          const outcomes = await db.tx((q) => applyGroup(q, group), { lock: APPEND_LOCK })
+          stats.groups++
+          stats.pushes += group.length
+          settle(group, outcomes)
+        } catch (e) {
+          // The transaction itself failed (a database error). Nothing of the group was written;
+          // apply each push on its own so one push's failure cannot fail the others.
+          if (group.length === 1) group[0]!.reject(e)
+          else
+            for (const j of group) {
+              try {
+                settle([j], await db.tx((q) => applyGroup(q, [j]), { lock: APPEND_LOCK }))
+              } catch (e1) {
+                j.reject(e1)
+              }
+            }
+        }
+      }
+    } finally {
+      running = false
+    }
+  }
+
+  const pusher = (who: AccessClaims, req: PushRequest, nowMs: number): Promise<PushResponse> => {
+    req.changes.forEach((c, i) => {
+      const wall = parseHlc(c.hlc)?.wallMs ?? 0
+      if (wall - nowMs > HLC_MAX_DRIFT_MS) {
+        throw new HttpError(
+          'validation',
+          'De klok van dit apparaat loopt te ver voor.',
+          `changes.${i}.hlc`,
+        )
+      }
+    })
+    return new Promise<PushResponse>((resolve, reject) => {
+      waiting.push({ who, req, resolve, reject })
+      if (!running) void drain()
+    })
+  }
+  return Object.assign(pusher, { stats })
+}
+
+type Outcome = { ok: true; res: PushResponse } | { ok: false; error: unknown }
+type Scope = { organisationId: string; dossierId: string | null }
+type Access = { organisationId: string; casemanagerId: string }
+type Meta = { t: string; r: string; f: string; d: string | null; org: string }
+
+/**
+ * A map with a pending layer: a push writes into the layer, which is folded into the base only
+ * when the whole push was accepted.
+ */
+class Layered<V> {
+  private pending = new Map<string, V>()
+  constructor(readonly base: Map<string, V>) {}
+  get(k: string): V | undefined {
+    return this.pending.has(k) ? this.pending.get(k) : this.base.get(k)
+  }
+  has(k: string): boolean {
+    return this.pending.has(k) || this.base.has(k)
+  }
+  set(k: string, v: V): void {
+    this.pending.set(k, v)
+  }
+  commit(): void {
+    for (const [k, v] of this.pending) this.base.set(k, v)
+    this.pending = new Map()
+  }
+  discard(): void {
+    this.pending = new Map()
+  }
+}
+
+/** A version from a READ_GROUP row (`d` value, `e` hlc, `f` base hlc, `g` change id). */
+const toVersion = (r: Row): FieldVersion => ({
+  value: JSON.parse(String(r.d)) as Json,
+  hlc: r.e as Hlc,
+  baseHlc: (r.f ?? null) as Hlc | null,
+  changeId: String(r.g),
+})
+
+const uniq = <T>(xs: Iterable<[string, T]>): T[] => [...new Map(xs).values()]
+
+/**
+ * Everything a group needs, read in one statement under the lock: known change ids (`i`), record
+ * scopes (`s`), dossier access (`a`), field winners (`w`) and conflicts (`c`), and the pushing
+ * devices (`u`). The devices part also stamps `last_seen_at`, and returns only devices that are
+ * not revoked and whose user is not disabled, with the user's current role and organisation.
+ */
+const READ_GROUP = `
+WITH ids AS (SELECT jsonb_array_elements_text($1::text::jsonb) AS id),
+  recs AS (SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS x(t text, r text)),
+  dos AS (SELECT jsonb_array_elements_text($3::text::jsonb) AS d),
+  keys AS (SELECT * FROM jsonb_to_recordset($4::text::jsonb) AS x(t text, r text, f text)),
+  devs AS (
+    UPDATE devices d SET last_seen_at = now() FROM users u
+    WHERE u.id = d.user_id AND d.id IN (SELECT jsonb_array_elements_text($5::text::jsonb))
+      AND d.revoked_at IS NULL AND NOT u.disabled
+    RETURNING d.id, d.user_id, u.role, u.organisation_id)
+SELECT 'i' AS k, c.change_id AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e, NULL AS f, NULL AS g
+  FROM changes c JOIN ids ON c.change_id = ids.id
+UNION ALL SELECT 's', s.table_name, s.record_id, s.organisation_id, s.dossier_id, NULL, NULL, NULL
+  FROM record_scope s JOIN recs x ON s.table_name = x.t AND s.record_id = x.r
+UNION ALL SELECT 'a', a.dossier_id, a.organisation_id, a.casemanager_id, NULL, NULL, NULL, NULL
+  FROM dossier_access a JOIN dos ON a.dossier_id = dos.d
+UNION ALL SELECT 'w', s.table_name, s.record_id, s.field, s.value, s.hlc, s.base_hlc, s.change_id
+  FROM field_state s JOIN keys x ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
+UNION ALL SELECT 'c', s.table_name, s.record_id, s.field, s.value, s.hlc, s.base_hlc, s.change_id
+  FROM conflicts s JOIN keys x ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
+UNION ALL SELECT 'u', id, user_id, role, organisation_id, NULL, NULL, NULL FROM devs`
+
+/**
+ * Everything a group writes, in one statement. The data-modifying parts touch different rows
+ * (a conflict is either removed or added), and the log insert assigns `seq` in push order.
+ */
+const WRITE_GROUP = `
+WITH ns AS (
+    INSERT INTO record_scope (table_name, record_id, organisation_id, dossier_id)
+    SELECT x.t, x.r, x.o, x.d FROM jsonb_to_recordset($1::text::jsonb) AS x(t text, r text, d text, o text)),
+  na AS (
+    INSERT INTO dossier_access (dossier_id, organisation_id, casemanager_id)
+    SELECT x.d, x.o, x.u FROM jsonb_to_recordset($2::text::jsonb) AS x(d text, o text, u text)),
+  fw AS (
+    INSERT INTO field_state (table_name, record_id, field, value, hlc, base_hlc, change_id)
+    SELECT x.t, x.r, x.f, x.v, x.h, x.b, x.id FROM jsonb_to_recordset($3::text::jsonb)
+      AS x(t text, r text, f text, v text, h text, b text, id text)
+    ON CONFLICT (table_name, record_id, field) DO UPDATE SET value = excluded.value,
+      hlc = excluded.hlc, base_hlc = excluded.base_hlc, change_id = excluded.change_id),
+  cr AS (
+    DELETE FROM conflicts s USING jsonb_to_recordset($4::text::jsonb) AS x(t text, r text, f text, h text)
+    WHERE s.table_name = x.t AND s.record_id = x.r AND s.field = x.f AND s.hlc = x.h),
+  ca AS (
+    INSERT INTO conflicts (table_name, record_id, field, hlc, value, base_hlc, change_id, dossier_id, organisation_id)
+    SELECT x.t, x.r, x.f, x.h, x.v, x.b, x.id, x.d, x.o FROM jsonb_to_recordset($5::text::jsonb)
+      AS x(t text, r text, f text, h text, v text, b text, id text, d text, o text)),
+  ins AS (
+    INSERT INTO changes (change_id, organisation_id, dossier_id, table_name, record_id, field, value, hlc, base_hlc, user_id, device_id)
+    SELECT x.id, x.o, x.d, x.t, x.r, x.f, x.v, x.h, x.b, x.u, x.dev
+    FROM jsonb_to_recordset($6::text::jsonb)
+      AS x(n int, id text, o text, d text, t text, r text, f text, v text, h text, b text, u text, dev text)
+    ORDER BY x.n
+    RETURNING seq)
+SELECT coalesce((SELECT max(seq) FROM ins), (SELECT max(seq) FROM changes), 0) AS head`
+
+/**
+ * Applies a group of pushes in the caller's transaction, which must hold APPEND_LOCK; one outcome
+ * per push, in order.
+ */
+async function applyGroup(
+  q: Queryable,
+  jobs: readonly { who: AccessClaims; req: PushRequest }[],
+): Promise<Outcome[]> {
+  const all = jobs.flatMap((j) => j.req.changes)
+  const known = new Set<string>()
+  const scopes = new Map<string, Scope>()
+  const access = new Map<string, Access>()
+  const before = new Map<string, FieldState>()
+  const devicesOk = new Map<string, { userId: string; role: Role; organisationId: string }>()
+  const conflictRows: Row[] = []
+  const str = (x: unknown): string => String(x)
+  for (const r of await q.query(READ_GROUP, [
+    asJson([...new Set(all.map((c) => c.id))]),
+    asJson(uniq(all.map((c) => [`${c.table}/${c.recordId}`, { t: c.table, r: c.recordId }]))),
+    asJson([...new Set(all.map((c) => c.dossierId).filter((d): d is string => d !== null))]),
+    asJson(
+      uniq(
+        all.map((c) => [
+          fieldKey(c.table, c.recordId, c.field),
+          { t: c.table, r: c.recordId, f: c.field },
+        ]),
+      ),
+    ),
+    asJson([...new Set(jobs.map((j) => j.who.deviceId))]),
+  ])) {
+    switch (r.k) {
+      case 'i':
+        known.add(str(r.a))
+        break
+      case 's':
+        scopes.set(`${str(r.a)}/${str(r.b)}`, {
+          organisationId: str(r.c),
+          dossierId: r.d === null ? null : str(r.d),
+        })
+        break
+      case 'a':
+        access.set(str(r.a), { organisationId: str(r.b), casemanagerId: str(r.c) })
+        break
+      case 'w':
+        before.set(fieldKey(str(r.a), str(r.b), str(r.c)), {
+          winner: toVersion(r),
+          conflicts: [],
+        })
+        break
+      case 'c':
+        conflictRows.push(r)
+        break
+      case 'u':
+        devicesOk.set(str(r.a), {
+          userId: str(r.b),
+          role: r.c as Role,
+          organisationId: str(r.d),
+        })
+        break
+    }
+  }
+  conflictRows.sort((x, y) => (str(x.e) < str(y.e) ? -1 : str(x.e) > str(y.e) ? 1 : 0))
+  for (const r of conflictRows) {
+    const k = fieldKey(str(r.a), str(r.b), str(r.c))
+    const st = before.get(k)
+    if (st) before.set(k, { winner: st.winner, conflicts: [...st.conflicts, toVersion(r)] })
+  }
+
+  // Each push in order, all-or-nothing, against the state left by the pushes before it.
+  const scopeL = new Layered(scopes)
+  const accessL = new Layered(access)
+  const stateL = new Layered(new Map(before))
+  const meta = new Map<string, Meta>()
+  const newScopes: unknown[] = []
+  const newAccess: unknown[] = []
+  const rows: unknown[] = []
+  const results: (
+    | { ok: true; accepted: number; duplicates: number; conflicts: number }
+    | { ok: false; error: unknown }
+  )[] = []
+  for (const job of jobs) {
+    const { req } = job
+    const ids = new Set<string>()
+    const mine: { c: SyncChange; i: number }[] = []
+    req.changes.forEach((c, i) => {
+      if (known.has(c.id) || ids.has(c.id)) return
+      ids.add(c.id)
+      mine.push({ c, i })
+    })
+    try {
+      // Revoking a device or disabling a user takes effect at once, also for a queued push.
+      const dev = devicesOk.get(job.who.deviceId)
+      if (!dev || dev.userId !== job.who.userId)
+        throw new HttpError('unauthorized', 'Dit apparaat of account is ingetrokken.')
+      const who: AccessClaims = { ...job.who, role: dev.role, organisationId: dev.organisationId }
+      const added = authorise(who, mine, scopeL, accessL)
+      const conflicts = merge(mine, stateL)
+      scopeL.commit()
+      accessL.commit()
+      stateL.commit()
+      for (const id of ids) known.add(id)
+      for (const s of added.scopes) newScopes.push({ ...s, o: who.organisationId })
+      for (const d of added.access) newAccess.push({ d, o: who.organisationId, u: who.userId })
+      for (const { c } of mine) {
+        meta.set(fieldKey(c.table, c.recordId, c.field), {
+          t: c.table,
+          r: c.recordId,
+          f: c.field,
+          d: c.dossierId,
+          org: who.organisationId,
+        })
+        rows.push({
+          n: rows.length,
+          id: c.id,
+          o: who.organisationId,
+          d: c.dossierId,
+          t: c.table,
+          r: c.recordId,
+          f: c.field,
+          v: asJson(c.value),
+          h: c.hlc,
+          b: c.baseHlc,
+          u: who.userId,
+          dev: who.deviceId,
+        })
+      }
+      results.push({
+        ok: true,
+        accepted: mine.length,
+        duplicates: req.changes.length - mine.length,
+        conflicts,
+      })
+    } catch (error) {
+      scopeL.discard()
+      accessL.discard()
+      stateL.discard()
+      results.push({ ok: false, error })
+    }
+  }
+
+  const { winners, removed, added } = stateDiff(before, stateL.base, meta)
+  const [w] = await q.query(WRITE_GROUP, [
+    asJson(newScopes),
+    asJson(newAccess),
+    asJson(winners),
+    asJson(removed),
+    asJson(added),
+    asJson(rows),
+  ])
+  const head = Number(w?.head ?? 0)
+  return results.map((r) =>
+    r.ok
+      ? {
+          ok: true,
+          res: {
+            accepted: r.accepted,
+            duplicates: r.duplicates,
+            conflicts: r.conflicts,
+            headSeq: head,
+          },
+        }
+      : r,
+  )
 }
 
 /** Every change: the record belongs to the user's organisation and dossier, and the dossier to them. */
-async function authorise(
-  q: Queryable,
+function authorise(
   who: AccessClaims,
-  fresh: { c: SyncChange; i: number }[],
-): Promise<void> {
-  const recs = [
-    ...new Map(
-      fresh.map(({ c }) => [`${c.table}/${c.recordId}`, { t: c.table, r: c.recordId }]),
-    ).values(),
-  ]
-  const scopes = new Map<string, Row>()
-  for (const s of await q.query(
-    `SELECT s.table_name, s.record_id, s.organisation_id, s.dossier_id FROM record_scope s
-     JOIN jsonb_to_recordset($1::text::jsonb) AS x(t text, r text) ON s.table_name = x.t AND s.record_id = x.r`,
-    [recordset(recs)],
-  )) {
-    scopes.set(`${String(s.table_name)}/${String(s.record_id)}`, s)
-  }
-  const dossierIds = [
-    ...new Set(fresh.map(({ c }) => c.dossierId).filter((d): d is string => d !== null)),
-  ]
-  const access = new Map<string, Row>()
-  for (const a of await q.query(
-    `SELECT dossier_id, organisation_id, casemanager_id FROM dossier_access
-     WHERE dossier_id = ANY(SELECT jsonb_array_elements_text($1::text::jsonb))`,
-    [asJson(dossierIds)],
-  )) {
-    access.set(String(a.dossier_id), a)
-  }
+  mine: readonly { c: SyncChange; i: number }[],
+  scopes: Layered<Scope>,
+  access: Layered<Access>,
+): { scopes: { t: string; r: string; d: string | null }[]; access: string[] } {
   const newScopes: { t: string; r: string; d: string | null }[] = []
   const newAccess: string[] = []
-  for (const { c, i } of fresh) {
+  for (const { c, i } of mine) {
     const key = `${c.table}/${c.recordId}`
     const scope = scopes.get(key)
     if (scope) {
-      if (scope.organisation_id !== who.organisationId) throw forbidden(`changes.${i}.recordId`)
-      if ((scope.dossier_id ?? null) !== c.dossierId) {
+      if (scope.organisationId !== who.organisationId) throw forbidden(`changes.${i}.recordId`)
+      if (scope.dossierId !== c.dossierId) {
         throw new HttpError(
           'validation',
           'Dit record hoort bij een ander dossier.',
@@ -144,79 +416,29 @@ async function authorise(
         )
       }
     } else {
-      const s = { organisation_id: who.organisationId, dossier_id: c.dossierId }
-      scopes.set(key, s)
+      scopes.set(key, { organisationId: who.organisationId, dossierId: c.dossierId })
       newScopes.push({ t: c.table, r: c.recordId, d: c.dossierId })
     }
     if (c.dossierId === null) continue
     const acc = access.get(c.dossierId)
     if (acc) {
-      if (acc.organisation_id !== who.organisationId) throw forbidden(`changes.${i}.dossierId`)
-      if (!seesAllDossiers(who.role) && acc.casemanager_id !== who.userId)
+      if (acc.organisationId !== who.organisationId) throw forbidden(`changes.${i}.dossierId`)
+      if (!seesAllDossiers(who.role) && acc.casemanagerId !== who.userId)
         throw forbidden(`changes.${i}.dossierId`)
     } else {
-      access.set(c.dossierId, { organisation_id: who.organisationId, casemanager_id: who.userId })
+      access.set(c.dossierId, { organisationId: who.organisationId, casemanagerId: who.userId })
       newAccess.push(c.dossierId)
     }
   }
-  if (newScopes.length) {
-    await q.query(
-      `INSERT INTO record_scope (table_name, record_id, organisation_id, dossier_id)
-       SELECT x.t, x.r, $2, x.d FROM jsonb_to_recordset($1::text::jsonb) AS x(t text, r text, d text)`,
-      [recordset(newScopes), who.organisationId],
-    )
-  }
-  if (newAccess.length) {
-    await q.query(
-      `INSERT INTO dossier_access (dossier_id, organisation_id, casemanager_id)
-       SELECT x, $2, $3 FROM jsonb_array_elements_text($1::text::jsonb) AS x`,
-      [asJson(newAccess), who.organisationId, who.userId],
-    )
-  }
+  return { scopes: newScopes, access: newAccess }
 }
 
-const toVersion = (r: Row): FieldVersion => ({
-  value: JSON.parse(String(r.value)) as Json,
-  hlc: r.hlc as Hlc,
-  baseHlc: (r.base_hlc ?? null) as Hlc | null,
-  changeId: String(r.change_id),
-})
-
-/** Loads the touched fields' states, merges in order, writes back what changed. */
-async function mergeAndStore(
-  q: Queryable,
-  who: AccessClaims,
-  fresh: { c: SyncChange; i: number }[],
-): Promise<number> {
-  const keys = [
-    ...new Map(
-      fresh.map(({ c }) => [
-        fieldKey(c.table, c.recordId, c.field),
-        { t: c.table, r: c.recordId, f: c.field },
-      ]),
-    ).values(),
-  ]
-  const keySet = recordset(keys)
-  const join = `JOIN jsonb_to_recordset($1::text::jsonb) AS x(t text, r text, f text)
-                ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f`
-  const before = new Map<string, FieldState>()
-  for (const r of await q.query(`SELECT s.* FROM field_state s ${join}`, [keySet])) {
-    before.set(fieldKey(String(r.table_name), String(r.record_id), String(r.field)), {
-      winner: toVersion(r),
-      conflicts: [],
-    })
-  }
-  for (const r of await q.query(`SELECT s.* FROM conflicts s ${join} ORDER BY s.hlc`, [keySet])) {
-    const k = fieldKey(String(r.table_name), String(r.record_id), String(r.field))
-    const st = before.get(k)
-    if (st) before.set(k, { winner: st.winner, conflicts: [...st.conflicts, toVersion(r)] })
-  }
-  const after = new Map(before)
-  const meta = new Map<string, SyncChange>()
+/** Merges one push's changes with the shared rule; returns the number of new conflicts. */
+function merge(mine: readonly { c: SyncChange; i: number }[], state: Layered<FieldState>): number {
   let conflicts = 0
-  for (const { c, i } of fresh) {
+  for (const { c, i } of mine) {
     const k = fieldKey(c.table, c.recordId, c.field)
-    const cur = after.get(k)
+    const cur = state.get(k)
     if (APPEND_ONLY_TABLES.has(c.table) && cur && cur.winner.hlc !== c.hlc) {
       throw new HttpError(
         'append-only',
@@ -226,50 +448,33 @@ async function mergeAndStore(
     }
     const out = mergeField(cur, versionOf(c))
     if (out.newConflict) conflicts++
-    after.set(k, out.state)
-    meta.set(k, c)
+    state.set(k, out.state)
   }
+  return conflicts
+}
+
+/** The difference between the fields' states before and after the group, as rows to write. */
+function stateDiff(
+  before: ReadonlyMap<string, FieldState>,
+  after: ReadonlyMap<string, FieldState>,
+  meta: ReadonlyMap<string, Meta>,
+): { winners: unknown[]; removed: unknown[]; added: unknown[] } {
   const winners: unknown[] = []
   const removed: unknown[] = []
   const added: unknown[] = []
-  for (const [k, st] of after) {
-    const c = meta.get(k)
-    if (!c) continue
+  for (const [k, m] of meta) {
+    const st = after.get(k)
+    if (!st) continue
     const old = before.get(k)
-    const id = { t: c.table, r: c.recordId, f: c.field }
+    const id = { t: m.t, r: m.r, f: m.f }
     if (old?.winner.hlc !== st.winner.hlc) winners.push({ ...id, ...row(st.winner) })
     const oldH = new Set(old?.conflicts.map((x) => x.hlc))
     const newH = new Set(st.conflicts.map((x) => x.hlc))
     for (const x of old?.conflicts ?? []) if (!newH.has(x.hlc)) removed.push({ ...id, h: x.hlc })
     for (const x of st.conflicts)
-      if (!oldH.has(x.hlc)) added.push({ ...id, ...row(x), d: c.dossierId })
+      if (!oldH.has(x.hlc)) added.push({ ...id, ...row(x), d: m.d, o: m.org })
   }
-  if (winners.length) {
-    await q.query(
-      `INSERT INTO field_state (table_name, record_id, field, value, hlc, base_hlc, change_id)
-       SELECT x.t, x.r, x.f, x.v, x.h, x.b, x.id FROM jsonb_to_recordset($1::text::jsonb)
-         AS x(t text, r text, f text, v text, h text, b text, id text)
-       ON CONFLICT (table_name, record_id, field) DO UPDATE SET value = excluded.value,
-         hlc = excluded.hlc, base_hlc = excluded.base_hlc, change_id = excluded.change_id`,
-      [recordset(winners)],
-    )
-  }
-  if (removed.length) {
-    await q.query(
-      `DELETE FROM conflicts s USING jsonb_to_recordset($1::text::jsonb) AS x(t text, r text, f text, h text)
-       WHERE s.table_name = x.t AND s.record_id = x.r AND s.field = x.f AND s.hlc = x.h`,
-      [recordset(removed)],
-    )
-  }
-  if (added.length) {
-    await q.query(
-      `INSERT INTO conflicts (table_name, record_id, field, hlc, value, base_hlc, change_id, dossier_id, organisation_id)
-       SELECT x.t, x.r, x.f, x.h, x.v, x.b, x.id, x.d, $2 FROM jsonb_to_recordset($1::text::jsonb)
-         AS x(t text, r text, f text, h text, v text, b text, id text, d text)`,
-      [recordset(added), who.organisationId],
-    )
-  }
-  return conflicts
+  return { winners, removed, added }
 }
 
 const row = (v: FieldVersion): { v: string; h: string; b: string | null; id: string } => ({

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import pg from 'pg'
+import { createOrganisation, createUser } from '../src/server/accounts'
+import type { Role } from '../src/server/auth/roles'
+import { buildApp } from '../src/server/app'
+import { openPglite, openPostgres, type Db } from '../src/server/db/db'
+import { migrate } from '../src/server/db/migrations'
+
+/**
+ * The server side of bench/sync-bench.ts, in its own process (as in production: the clients'
+ * work does not share the server's event loop). Embedded store in a fresh on-disk data dir, or a
+ * fresh database on DATABASE_URL (dropped afterwards). Prints one JSON line with the port and the
+ * accounts, then answers commands on stdin: `analyze` (after the seed), `dump <file>` writes the server's state of the load
+ * records (field states, conflicts, change ids); `stop` closes everything.
+ */
+
+const CLIENTS = Number(process.env.SYNC_BENCH_CLIENTS ?? 200)
+const TEAMLEADERS = Number(process.env.SYNC_BENCH_TEAMLEADERS ?? 10)
+export const BENCH_PASSWORD = 'bench password 123'
+
+async function open(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    const dir = mkdtempSync(join(tmpdir(), 'hervat-bench-'))
+    const db = await openPglite(join(dir, 'pgdata'))
+    return {
+      db,
+      drop: async () => {
+        await db.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  }
+  const name = `hervat_bench_${randomUUID().replace(/-/g, '')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  const db = await openPostgres(u.toString())
+  return {
+    db,
+    drop: async () => {
+      await db.close()
+      const a = new pg.Client({ connectionString: url })
+      await a.connect()
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await a.end()
+    },
+  }
+}
+
+async function main(): Promise<void> {
+  const { db, drop } = await open()
+  await migrate(db)
+  const app = await buildApp({
+    db,
+    jwtSecret: new TextEncoder().encode(randomUUID() + randomUUID()),
+    loginRateLimit: 100_000,
+  })
+  const org = await createOrganisation(db, 'Bench')
+  const seeder = 'seed@bench.nl'
+  await createUser(db, {
+    organisationId: org,
+    email: seeder,
+    name: 'Seed',
+    role: 'teamleider',
+    password: BENCH_PASSWORD,
+  })
+  // Load accounts use a cheap scrypt cost: this bench measures sync, not login.
+  const users: { email: string; role: Role }[] = []
+  for (let k = 0; k < CLIENTS; k++) {
+    const role: Role = k < TEAMLEADERS ? 'teamleider' : 'casemanager'
+    const email = `c${k}@bench.nl`
+    await createUser(
+      db,
+      { organisationId: org, email, name: `Client ${k}`, role, password: BENCH_PASSWORD },
+      { N: 1024, r: 8, p: 1 },
+    )
+    users.push({ email, role })
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const addr = app.server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  console.log(JSON.stringify({ port, store: db.kind, seeder, users }))
+
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [cmd, arg] = line.trim().split(' ')
+    if (cmd === 'analyze') {
+      // After the bulk seed, as autovacuum would do within its next round: table statistics.
+      await db.query('ANALYZE')
+      console.log(JSON.stringify({ analyzed: true }))
+    } else if (cmd === 'dump' && arg) {
+      const load = `record_id LIKE 'load%'`
+      const fields = await db.query(
+        `SELECT table_name, record_id, field, value, hlc FROM field_state WHERE ${load}`,
+      )
+      const conflicts = await db.query(
+        `SELECT table_name, record_id, field, hlc FROM conflicts WHERE ${load} ORDER BY hlc`,
+      )
+      const ids = await db.query(`SELECT change_id FROM changes WHERE ${load}`)
+      writeFileSync(
+        arg,
+        JSON.stringify({
+          fields,
+          conflicts,
+          changeIds: ids.map((r) => String(r.change_id)),
+        }),
+      )
+      console.log(JSON.stringify({ dumped: arg }))
+    } else if (cmd === 'stop') {
+      await app.close()
+      await drop()
+      console.log(JSON.stringify({ stopped: true }))
+      process.exit(0)
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})
