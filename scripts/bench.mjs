@@ -199,6 +199,8 @@ if (want('documents'))
   await tsBench('documents', 'bench/documents-bench.ts', {
     planVanAanpakMs: '< 150',
     reintegratieverslagMs: '< 1500',
+    planVanAanpakCpuMs: '< 150',
+    reintegratieverslagCpuMs: '< 1500',
   })
 if (want('sync'))
   await tsBench('sync', 'bench/sync-bench.ts', {

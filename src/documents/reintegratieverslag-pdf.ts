@@ -27,7 +27,7 @@ import {
  * belong to. Attachments marked medical are never merged (domain §5.5 item 4).
  */
 
-async function writeDocument(
+export async function writeDocument(
   layout: Layout,
   exp: DossierExport,
   header: RivHeader,
@@ -58,7 +58,7 @@ async function writeDocument(
   }
 }
 
-function writeMissing(layout: Layout, part: RivPart) {
+export function writeMissing(layout: Layout, part: RivPart) {
   layout.newPage(part.title)
   layout.title(part.title, 'Onderdeel ontbreekt')
   layout.paragraph('Dit onderdeel is nog niet in het dossier vastgelegd.', { muted: true })

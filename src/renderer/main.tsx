@@ -1,10 +1,13 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { preloadGenerator } from './features/documents/load-generator'
 import { requestPersistentStorage } from './storage/persist'
 import './styles.css'
 
 void requestPersistentStorage()
+// The document generator and its fonts, fetched once while the app starts (offline use later).
+preloadGenerator()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Element #root ontbreekt in index.html')

@@ -62,4 +62,25 @@ export class HervatApp {
     await f.getByLabel('Ziek gemeld bij werkgever op').fill(v.firstSickDay)
     await f.getByRole('button', { name: 'Dossier aanmaken' }).click()
   }
+
+  /** Draws a signature with the mouse on the canvas with this accessible name. */
+  async drawSignature(label: string) {
+    const pad = this.page.getByRole('img', { name: label })
+    await pad.scrollIntoViewIfNeeded()
+    const box = await pad.boundingBox()
+    if (!box) throw new Error(`Geen handtekeningvak ${label}`)
+    const at = (fx: number, fy: number) =>
+      [box.x + box.width * fx, box.y + box.height * fy] as const
+    await this.page.mouse.move(...at(0.1, 0.6))
+    await this.page.mouse.down()
+    for (const [fx, fy] of [
+      [0.2, 0.3],
+      [0.3, 0.7],
+      [0.45, 0.35],
+      [0.6, 0.65],
+      [0.8, 0.4],
+    ] as const)
+      await this.page.mouse.move(...at(fx, fy), { steps: 6 })
+    await this.page.mouse.up()
+  }
 }

@@ -8,6 +8,7 @@ export const DOSSIER_TABS = [
   'interventies',
   'afspraken',
   'documenten',
+  're-integratieverslag',
 ] as const
 export type DossierTab = (typeof DOSSIER_TABS)[number]
 

@@ -76,6 +76,8 @@ describe('backup', () => {
       appointments: 0,
       attachments: 1,
       milestoneMarks: 0,
+      documents: 0,
+      documentSignatures: 0,
       blobs: 1,
     })
     const after = await snapshot(db)

@@ -13,6 +13,7 @@ import {
   recordMetaSchema,
   sickPeriodInputSchema,
 } from '../../shared/domain/entities'
+import { documentInputSchema, signatureInputSchema } from '../../shared/documents/stored'
 import { issuePath } from '../../shared/domain/validation'
 import type { Result } from '../../shared/kernel/errors'
 import type { IsoDate } from '../../shared/kernel/iso-date'
@@ -47,6 +48,8 @@ const TABLE_SCHEMAS: Record<DataTable, readonly [z.ZodType, z.ZodType]> = {
     }),
   ],
   milestoneMarks: [milestoneMarkInputSchema, recordMetaSchema.extend(child.shape)],
+  documents: [documentInputSchema, recordMetaSchema.extend(child.shape)],
+  documentSignatures: [signatureInputSchema, recordMetaSchema.extend(child.shape)],
 }
 
 const blobSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string() })
@@ -177,6 +180,12 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
   for (const [i, a] of rows.attachments.entries()) {
     if (!have.has(String(a['sha256'])))
       return fail(`attachments[${i}].sha256`, 'De inhoud van deze bijlage ontbreekt.')
+  }
+  for (const [i, s] of rows.documentSignatures.entries()) {
+    if (!ids.documents.has(String(s['documentId'])))
+      return fail(`documentSignatures[${i}].documentId`, 'Verwijst naar een ontbrekend document.')
+    if (s['imageSha256'] !== undefined && !have.has(String(s['imageSha256'])))
+      return fail(`documentSignatures[${i}].imageSha256`, 'De handtekening ontbreekt.')
   }
   return {
     ok: true,

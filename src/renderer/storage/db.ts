@@ -12,6 +12,7 @@ import type {
   PartialRecovery,
   SickPeriod,
 } from '../../shared/domain/entities'
+import type { StoredDocument, StoredSignature } from '../../shared/documents/stored'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -52,6 +53,8 @@ export const DATA_TABLES = [
   'appointments',
   'attachments',
   'milestoneMarks',
+  'documents',
+  'documentSignatures',
 ] as const
 export type DataTable = (typeof DATA_TABLES)[number]
 
@@ -67,6 +70,8 @@ export class HervatDb extends Dexie {
   appointments!: Table<Appointment, string>
   attachments!: Table<Attachment, string>
   milestoneMarks!: Table<MilestoneMark, string>
+  documents!: Table<StoredDocument, string>
+  documentSignatures!: Table<StoredSignature, string>
   blobs!: Table<BlobRow, string>
   changes!: Table<ChangeEntry, string>
   meta!: Table<MetaRow, string>

@@ -22,6 +22,7 @@ import { caseloadRepository } from './caseload'
 import { childRepository } from './child-repository'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
+import { documentRepository } from './documents'
 import { settingsRepository } from './settings'
 import { checkSickPeriods } from './sick-period-rules'
 import {
@@ -147,6 +148,7 @@ export function createRepositories(
     sort: byDate,
   })
   const attachments = attachmentRepository(ctx)
+  const documents = documentRepository(ctx)
 
   /** The dossier with everything in it, read in one transaction (one consistent picture). */
   const getFull = (id: string) =>
@@ -159,7 +161,7 @@ export function createRepositories(
       db.employers.get(dossier.employerId),
     ])
     if (!employee || !employer) return undefined
-    const [sp, pr, lv, ct, iv, ap, at, mm] = await Promise.all([
+    const [sp, pr, lv, ct, iv, ap, at, mm, docs, sigs] = await Promise.all([
       sickPeriods.listByDossier(id),
       partialRecoveries.listByDossier(id),
       leaves.listByDossier(id),
@@ -168,6 +170,8 @@ export function createRepositories(
       appointments.listByDossier(id),
       attachments.listByDossier(id),
       milestoneMarks.listByDossier(id),
+      documents.listByDossier(id),
+      documents.signaturesByDossier(id),
     ])
     return {
       dossier,
@@ -181,6 +185,8 @@ export function createRepositories(
       appointments: ap,
       attachments: at,
       milestoneMarks: mm,
+      documents: docs,
+      documentSignatures: sigs,
     }
   }
 
@@ -196,6 +202,7 @@ export function createRepositories(
     appointments,
     milestoneMarks,
     attachments,
+    documents,
     caseload: caseloadRepository(db),
     settings: settingsRepository(db),
     backup: backupRepository(ctx),

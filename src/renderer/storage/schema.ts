@@ -39,10 +39,21 @@ export const SCHEMA_V3 = {
   changes: 'id, &seq, at, recordId, dossierId',
 } as const
 
-export const CURRENT_VERSION = 3
+/**
+ * v4: dossier documents (issue 4), one record per version, and their signatures (append-only;
+ * the drawing by content hash in `blobs`). New tables only: nothing to migrate.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  documents: 'id, dossierId, type',
+  documentSignatures: 'id, dossierId, documentId',
+} as const
+
+export const CURRENT_VERSION = 4
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
+  db.version(4).stores(SCHEMA_V4)
 }

@@ -11,6 +11,7 @@ import {
   partialRecoveryInputSchema,
   sickPeriodInputSchema,
 } from '../domain/entities'
+import { signatureInputSchema } from '../documents/stored'
 
 /**
  * The closed list of tables the sync protocol carries, and the fields each may set. Field names
@@ -29,6 +30,8 @@ export const SYNC_TABLES = [
   'appointments',
   'attachments',
   'milestoneMarks',
+  'documents',
+  'documentSignatures',
 ] as const
 export type SyncTable = (typeof SYNC_TABLES)[number]
 
@@ -40,7 +43,12 @@ export type TableScope = 'organisation' | 'dossier' | 'dossier-child'
  * created it, and never edited afterwards, so it can never conflict. Contactmomenten are evidence
  * (verslagen), attachments are content-addressed documents.
  */
-export const APPEND_ONLY_TABLES: ReadonlySet<SyncTable> = new Set(['contacts', 'attachments'])
+export const APPEND_ONLY_TABLES: ReadonlySet<SyncTable> = new Set([
+  'contacts',
+  'attachments',
+  // Signatures of dossier documents: a signed version never changes (a change is a new version).
+  'documentSignatures',
+])
 
 /** Tombstone field: a delete is a change `deleted = true`; deletes win on rows (C.2 item 2). */
 export const DELETED_FIELD = 'deleted'
@@ -64,6 +72,9 @@ const TABLE_DEFS: Record<SyncTable, { scope: TableScope; fields: readonly string
     fields: [...shapeKeys(attachmentInputSchema), 'fileName', 'mimeType', 'size', 'sha256'],
   },
   milestoneMarks: { scope: 'dossier-child', fields: shapeKeys(milestoneMarkInputSchema) },
+  // One version of a dossier document; its content is parsed with the type's schema on write.
+  documents: { scope: 'dossier-child', fields: ['type', 'content'] },
+  documentSignatures: { scope: 'dossier-child', fields: shapeKeys(signatureInputSchema) },
 }
 
 const FIELD_SETS = new Map<SyncTable, ReadonlySet<string>>(

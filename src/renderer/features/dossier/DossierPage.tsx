@@ -7,6 +7,7 @@ import { useLive } from '../../storage/live'
 import { AppointmentsTab } from './AppointmentsTab'
 import { ContactsTab } from './ContactsTab'
 import { DocumentsTab } from './DocumentsTab'
+import { ReintegratieverslagTab } from '../documents/ReintegratieverslagTab'
 import { InterventionsTab } from './InterventionsTab'
 import { OverviewTab } from './OverviewTab'
 import { SickPeriodsTab } from './SickPeriodsTab'
@@ -18,6 +19,7 @@ const TAB_LABELS: Record<DossierTab, string> = {
   interventies: 'Interventies',
   afspraken: 'Afspraken',
   documenten: 'Documenten',
+  're-integratieverslag': 'Re-integratieverslag',
 }
 
 /** One re-integratiedossier: a header with the essentials and a tab per part of the dossier. */
@@ -72,6 +74,7 @@ export function DossierPage(props: { readonly id: string; readonly tab: DossierT
         {props.tab === 'interventies' ? <InterventionsTab bundle={bundle} /> : null}
         {props.tab === 'afspraken' ? <AppointmentsTab bundle={bundle} /> : null}
         {props.tab === 'documenten' ? <DocumentsTab bundle={bundle} /> : null}
+        {props.tab === 're-integratieverslag' ? <ReintegratieverslagTab bundle={bundle} /> : null}
       </div>
     </section>
   )

@@ -1,0 +1,76 @@
+import boldUrl from '../../../../resources/fonts/DejaVuSans-Bold.ttf?url'
+import regularUrl from '../../../../resources/fonts/DejaVuSans.ttf?url'
+import {
+  renderEerstejaarsevaluatie,
+  renderEindevaluatie,
+  renderEvaluatie,
+} from '../../../documents/evaluations-pdf'
+import type { DocumentFonts } from '../../../documents/layout'
+import { renderMelding42 } from '../../../documents/melding-42-pdf'
+import { renderPlanVanAanpak } from '../../../documents/plan-van-aanpak-pdf'
+import { renderReintegratieverslag } from '../../../documents/reintegratieverslag-pdf'
+import { buildRivBundle } from '../../../documents/riv-bundle'
+import type { DossierExport, RivCompleteness } from '../../../shared/documents'
+import type { DocumentDates } from './export-builder'
+
+/**
+ * Document generation in the app, with the very renderers the command line uses
+ * (src/documents). Loaded on demand; the bundled DejaVu fonts come from the app's own files
+ * (never the network) and are read once.
+ */
+
+let fonts: Promise<DocumentFonts> | undefined
+
+async function bytesOf(url: string): Promise<Uint8Array> {
+  const res = await fetch(url)
+  if (!res.ok) throw new Error(`Lettertype niet gevonden (${res.status}).`)
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+/** The fonts as bytes; a failed read is retried on the next call. */
+export function documentFonts(): Promise<DocumentFonts> {
+  fonts ??= Promise.all([bytesOf(regularUrl), bytesOf(boldUrl)]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    (e: unknown) => {
+      fonts = undefined
+      throw e
+    },
+  )
+  return fonts
+}
+
+export type GenerateRequest =
+  | { readonly kind: 'plan-van-aanpak'; readonly planId: string }
+  | { readonly kind: 'evaluatie'; readonly id: string }
+  | { readonly kind: 'eerstejaarsevaluatie' }
+  | { readonly kind: 'eindevaluatie' }
+  | { readonly kind: 're-integratieverslag' }
+  | { readonly kind: '42e-weeksmelding' }
+  | { readonly kind: 'riv-bundel'; readonly completeness: RivCompleteness }
+
+export async function generateDocument(
+  req: GenerateRequest,
+  exp: DossierExport,
+  dates: DocumentDates,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Uint8Array> {
+  const f = await documentFonts()
+  const opts = { producedAt: new Date(), dates }
+  switch (req.kind) {
+    case 'plan-van-aanpak':
+      return renderPlanVanAanpak(exp, f, { ...opts, planId: req.planId })
+    case 'evaluatie':
+      return renderEvaluatie(exp, f, { ...opts, evaluatieId: req.id })
+    case 'eerstejaarsevaluatie':
+      return renderEerstejaarsevaluatie(exp, f, opts)
+    case 'eindevaluatie':
+      return renderEindevaluatie(exp, f, opts)
+    case 're-integratieverslag':
+      return renderReintegratieverslag(exp, f, opts)
+    case '42e-weeksmelding':
+      return renderMelding42(exp, f, opts)
+    case 'riv-bundel':
+      return (await buildRivBundle(exp, f, { ...opts, completeness: req.completeness, onProgress }))
+        .zip
+  }
+}
