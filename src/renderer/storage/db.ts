@@ -12,6 +12,7 @@ import type {
   PartialRecovery,
   SickPeriod,
 } from '../../shared/domain/entities'
+import type { AuditEntry } from '../../shared/audit/chain'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -70,6 +71,7 @@ export class HervatDb extends Dexie {
   blobs!: Table<BlobRow, string>
   changes!: Table<ChangeEntry, string>
   meta!: Table<MetaRow, string>
+  audit!: Table<AuditEntry, string>
 
   constructor(name: string) {
     super(name)

@@ -17,11 +17,13 @@ import type { Result } from '../../shared/kernel/errors'
 import { dateInAmsterdam } from '../../shared/kernel/iso-date'
 import { dutchCollator } from '../../shared/kernel/text'
 import { attachmentRepository } from './attachments'
+import { auditRepository } from './audit'
 import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
 import { childRepository } from './child-repository'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
+import { retentionRepository } from './retention'
 import { settingsRepository } from './settings'
 import { checkSickPeriods } from './sick-period-rules'
 import {
@@ -124,6 +126,7 @@ export function createRepositories(
       const record: Dossier = compact({
         ...parsed.value,
         employerId: employee.employerId,
+        legalHold: existing?.legalHold,
         ...stamp(ctx, existing),
       })
       return { ok: true, value: await putWithChange(ctx, db.dossiers, record, existing) }
@@ -200,6 +203,8 @@ export function createRepositories(
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
     changes: changesRepository(ctx),
+    audit: auditRepository(ctx),
+    retention: retentionRepository(ctx),
   }
 }
 

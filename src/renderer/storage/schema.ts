@@ -39,10 +39,20 @@ export const SCHEMA_V3 = {
   changes: 'id, &seq, at, recordId, dossierId',
 } as const
 
-export const CURRENT_VERSION = 3
+/**
+ * v6 (v4 and v5 are other features' numbers): the audit trail, append-only and hash-chained per
+ * device (`&[deviceId+seq]`: one entry per place in a device's chain), found per dossier.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V3,
+  audit: 'id, &[deviceId+seq], dossierId, at',
+} as const
+
+export const CURRENT_VERSION = 6
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
+  db.version(6).stores(SCHEMA_V6)
 }

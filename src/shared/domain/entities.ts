@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { LegalHoldRecord } from './legal-hold'
 import { POLICY_PROFILE_IDS } from './policy-profile'
 import {
   addressSchema,
@@ -126,7 +127,12 @@ export const dossierInputSchema = z.object({
   reintegrationCompletedOn: optionalDateField,
 })
 export type DossierInput = z.input<typeof dossierInputSchema>
-export type Dossier = z.output<typeof dossierInputSchema> & RecordMeta & { employerId: string }
+export type Dossier = z.output<typeof dossierInputSchema> &
+  RecordMeta & {
+    employerId: string
+    /** Set and lifted only by the retention repository (legal-hold.ts); blocks erasure. */
+    legalHold?: LegalHoldRecord
+  }
 
 // ── Ziekteperiodes, herstel, verlof ─────────────────────────────────────────────────────────
 

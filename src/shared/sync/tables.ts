@@ -11,6 +11,7 @@ import {
   partialRecoveryInputSchema,
   sickPeriodInputSchema,
 } from '../domain/entities'
+import { auditEntrySchema } from '../audit/chain'
 
 /**
  * The closed list of tables the sync protocol carries, and the fields each may set. Field names
@@ -29,6 +30,7 @@ export const SYNC_TABLES = [
   'appointments',
   'attachments',
   'milestoneMarks',
+  'audit',
 ] as const
 export type SyncTable = (typeof SYNC_TABLES)[number]
 
@@ -38,9 +40,14 @@ export type TableScope = 'organisation' | 'dossier' | 'dossier-child'
 /**
  * Append-only tables (peers-and-sync.md C.2 item 2): a record is written once, by the client that
  * created it, and never edited afterwards, so it can never conflict. Contactmomenten are evidence
- * (verslagen), attachments are content-addressed documents.
+ * (verslagen), attachments are content-addressed documents, audit entries are hash-chained
+ * evidence (src/shared/audit/chain.ts).
  */
-export const APPEND_ONLY_TABLES: ReadonlySet<SyncTable> = new Set(['contacts', 'attachments'])
+export const APPEND_ONLY_TABLES: ReadonlySet<SyncTable> = new Set([
+  'contacts',
+  'attachments',
+  'audit',
+])
 
 /** Tombstone field: a delete is a change `deleted = true`; deletes win on rows (C.2 item 2). */
 export const DELETED_FIELD = 'deleted'
@@ -52,7 +59,10 @@ const shapeKeys = (schema: { shape: Record<string, unknown> }): string[] =>
 const TABLE_DEFS: Record<SyncTable, { scope: TableScope; fields: readonly string[] }> = {
   employers: { scope: 'organisation', fields: shapeKeys(employerInputSchema) },
   employees: { scope: 'organisation', fields: shapeKeys(employeeInputSchema) },
-  dossiers: { scope: 'dossier', fields: [...shapeKeys(dossierInputSchema), 'employerId'] },
+  dossiers: {
+    scope: 'dossier',
+    fields: [...shapeKeys(dossierInputSchema), 'employerId', 'legalHold'],
+  },
   sickPeriods: { scope: 'dossier-child', fields: shapeKeys(sickPeriodInputSchema) },
   partialRecoveries: { scope: 'dossier-child', fields: shapeKeys(partialRecoveryInputSchema) },
   leaves: { scope: 'dossier-child', fields: shapeKeys(leaveInputSchema) },
@@ -64,6 +74,11 @@ const TABLE_DEFS: Record<SyncTable, { scope: TableScope; fields: readonly string
     fields: [...shapeKeys(attachmentInputSchema), 'fileName', 'mimeType', 'size', 'sha256'],
   },
   milestoneMarks: { scope: 'dossier-child', fields: shapeKeys(milestoneMarkInputSchema) },
+  /**
+   * Organisation-wide, like werkgevers: not every entry concerns a dossier (a sync, a backup), so
+   * the dossier the entry is about travels as the field `dossierId`, not as the change's scope.
+   */
+  audit: { scope: 'organisation', fields: shapeKeys(auditEntrySchema).filter((k) => k !== 'id') },
 }
 
 const FIELD_SETS = new Map<SyncTable, ReadonlySet<string>>(
