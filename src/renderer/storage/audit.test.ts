@@ -133,6 +133,7 @@ describe('audit trail', () => {
       'forDossier',
       'list',
       'record',
+      'recordMany',
       'recordSync',
       'verify',
     ])

@@ -100,6 +100,13 @@ export function auditRepository(ctx: StoreContext) {
     db.transaction('rw', auditScope(db), () => appendAudit(ctx, event))
   return {
     record,
+    /** Several events in one transaction (a backup export: one entry per dossier in it). */
+    recordMany: (events: readonly AuditEvent[]): Promise<AuditEntry[]> =>
+      db.transaction('rw', auditScope(db), async () => {
+        const out: AuditEntry[] = []
+        for (const e of events) out.push(await appendAudit(ctx, e))
+        return out
+      }),
     /** The hook for the sync client: one entry per sync run, with its outcome and counts. */
     recordSync: (outcome: AuditOutcome, detail?: string) =>
       record({ action: 'sync', objectType: 'sync', outcome, ...(detail ? { detail } : {}) }),

@@ -10,6 +10,8 @@ import { DocumentsTab } from './DocumentsTab'
 import { InterventionsTab } from './InterventionsTab'
 import { OverviewTab } from './OverviewTab'
 import { SickPeriodsTab } from './SickPeriodsTab'
+import { useDossierViewAudit } from '../privacy/audit-events'
+import { PrivacyTab } from '../privacy/PrivacyTab'
 
 const TAB_LABELS: Record<DossierTab, string> = {
   overzicht: 'Overzicht',
@@ -18,11 +20,13 @@ const TAB_LABELS: Record<DossierTab, string> = {
   interventies: 'Interventies',
   afspraken: 'Afspraken',
   documenten: 'Documenten',
+  privacy: 'Privacy en inzage',
 }
 
 /** One re-integratiedossier: a header with the essentials and a tab per part of the dossier. */
 export function DossierPage(props: { readonly id: string; readonly tab: DossierTab }) {
   const navigate = useRouter((s) => s.navigate)
+  useDossierViewAudit(props.id)
   const bundle = useLive(async () => (await repos.dossiers.getFull(props.id)) ?? null, [props.id])
   if (bundle === undefined) return <p className="page">Dossier laden…</p>
   if (bundle === null) {
@@ -72,6 +76,7 @@ export function DossierPage(props: { readonly id: string; readonly tab: DossierT
         {props.tab === 'interventies' ? <InterventionsTab bundle={bundle} /> : null}
         {props.tab === 'afspraken' ? <AppointmentsTab bundle={bundle} /> : null}
         {props.tab === 'documenten' ? <DocumentsTab bundle={bundle} /> : null}
+        {props.tab === 'privacy' ? <PrivacyTab bundle={bundle} /> : null}
       </div>
     </section>
   )
