@@ -82,6 +82,7 @@ describe('access export (AVG art. 15)', () => {
       'Toegevoegd',
       'Toegevoegd',
       'Toegevoegd',
+      'Toegevoegd',
     ])
     // No untranslated English key left anywhere in the file.
     const english = allKeys(doc).filter((k) => k in DUTCH_KEYS && DUTCH_KEYS[k] !== k)

@@ -92,8 +92,12 @@ describe('audit trail', () => {
       dossierId: dossier.id,
     })
     const list = await repos.audit.forDossier(dossier.id)
-    expect(list.map((e) => e.action)).toEqual(['export', 'view', 'create'])
-    expect(list[2]?.objectType).toBe('dossiers')
+    expect(list.map((e) => [e.action, e.objectType])).toEqual([
+      ['export', 'inzage-export'],
+      ['view', 'dossiers'],
+      ['create', 'dossiers'],
+      ['create', 'employees'],
+    ])
   })
 
   it('detects an entry changed directly in IndexedDB and reports its position', async () => {

@@ -110,10 +110,18 @@ export function auditRepository(ctx: StoreContext) {
     /** The hook for the sync client: one entry per sync run, with its outcome and counts. */
     recordSync: (outcome: AuditOutcome, detail?: string) =>
       record({ action: 'sync', objectType: 'sync', outcome, ...(detail ? { detail } : {}) }),
-    /** Every entry about one dossier, newest first: views, edits, exports, with who and where. */
+    /**
+     * Every entry about one dossier and its werknemer, newest first: views, edits, exports, with
+     * who and where.
+     */
     forDossier: async (dossierId: string): Promise<AuditEntry[]> => {
       const own = await db.audit.where('dossierId').equals(dossierId).toArray()
-      return own.sort(newestFirst)
+      // The werknemer's record is not a child of the dossier, but it is this dossier's data.
+      const employeeId = (await db.dossiers.get(dossierId))?.employeeId
+      const employee = employeeId
+        ? await db.audit.where('objectId').equals(employeeId).toArray()
+        : []
+      return [...own, ...employee].sort(newestFirst)
     },
     /** Every entry, newest first. */
     list: async (): Promise<AuditEntry[]> => (await db.audit.toArray()).sort(newestFirst),

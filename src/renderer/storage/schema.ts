@@ -41,11 +41,12 @@ export const SCHEMA_V3 = {
 
 /**
  * v6 (v4 and v5 are other features' numbers): the audit trail, append-only and hash-chained per
- * device (`&[deviceId+seq]`: one entry per place in a device's chain), found per dossier.
+ * device (`&[deviceId+seq]`: one entry per place in a device's chain), found per dossier and
+ * per object (a dossier's werknemer).
  */
 export const SCHEMA_V6 = {
   ...SCHEMA_V3,
-  audit: 'id, &[deviceId+seq], dossierId, at',
+  audit: 'id, &[deviceId+seq], dossierId, objectId, at',
 } as const
 
 export const CURRENT_VERSION = 6

@@ -108,7 +108,7 @@ export function PrivacyTab(props: { readonly bundle: DossierBundle }) {
               : retention.reason}
         </p>
         {dossier.legalHold ? (
-          <div className="notice notice--error" aria-label="Juridische blokkade">
+          <div className="notice notice--error" aria-label="Geldende juridische blokkade">
             <p>
               <strong>{LEGAL_HOLD_LABELS[dossier.legalHold.kind]}</strong> sinds{' '}
               {showDate(dossier.legalHold.since)}: {dossier.legalHold.reason}. Dit dossier kan niet
