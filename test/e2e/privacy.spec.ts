@@ -93,28 +93,22 @@ test('a tampered audit entry is found by the audit trail check, with its positio
   )
 
   // Someone edits the second entry straight in IndexedDB, outside the app.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('hervat')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const tx = open.result.transaction('audit', 'readwrite')
-          const store = tx.objectStore('audit')
-          const all = store.getAll()
-          all.onsuccess = () => {
-            const rows = all.result as { seq: number; actorName: string }[]
-            const second = rows.find((r) => r.seq === 2)
-            if (second) store.put({ ...second, actorName: 'Iemand anders' })
-          }
-          tx.oncomplete = () => {
-            open.result.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-      }),
-  )
+  // (A string, as the test's own TypeScript has no DOM types; it runs in the page.)
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('hervat')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tx = open.result.transaction('audit', 'readwrite')
+      const store = tx.objectStore('audit')
+      const all = store.getAll()
+      all.onsuccess = () => {
+        const second = all.result.find((r) => r.seq === 2)
+        if (second) store.put({ ...second, actorName: 'Iemand anders' })
+      }
+      tx.oncomplete = () => { open.result.close(); resolve(true) }
+      tx.onerror = () => reject(tx.error)
+    }
+  })`)
   await page.getByRole('button', { name: 'Audittrail controleren' }).click()
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('De audittrail is beschadigd')
