@@ -48,6 +48,7 @@ export const OPENAPI = {
             'appointments',
             'attachments',
             'milestoneMarks',
+            'audit',
           ],
         },
         recordId: str,

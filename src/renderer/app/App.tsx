@@ -5,6 +5,8 @@ import { DossierPage } from '../features/dossier/DossierPage'
 import { NewDossierPage } from '../features/dossier/NewDossierPage'
 import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
+import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
+import { RetentionPage } from '../features/privacy/RetentionPage'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
@@ -92,5 +94,9 @@ function Screen(props: { readonly route: Route }) {
       return <EmployersPage />
     case 'data':
       return <DataPage />
+    case 'retention':
+      return <RetentionPage />
+    case 'audit-check':
+      return <AuditCheckPage />
   }
 }

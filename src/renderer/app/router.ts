@@ -9,6 +9,7 @@ export const DOSSIER_TABS = [
   'afspraken',
   'documenten',
   're-integratieverslag',
+  'privacy',
 ] as const
 export type DossierTab = (typeof DOSSIER_TABS)[number]
 
@@ -18,6 +19,8 @@ export type Route =
   | { readonly name: 'new-dossier' }
   | { readonly name: 'employers' }
   | { readonly name: 'data' }
+  | { readonly name: 'retention' }
+  | { readonly name: 'audit-check' }
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
@@ -31,6 +34,8 @@ export function parseHash(hash: string): Route {
   }
   if (first === 'werkgevers') return { name: 'employers' }
   if (first === 'gegevens') return { name: 'data' }
+  if (first === 'bewaartermijnen') return { name: 'retention' }
+  if (first === 'audittrail') return { name: 'audit-check' }
   return { name: 'caseload' }
 }
 
@@ -46,6 +51,10 @@ export function toHash(route: Route): string {
       return '#/werkgevers'
     case 'data':
       return '#/gegevens'
+    case 'retention':
+      return '#/bewaartermijnen'
+    case 'audit-check':
+      return '#/audittrail'
   }
 }
 

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react'
 import { get, useFormContext, useWatch, type FieldError } from 'react-hook-form'
+import { isFreeTextField } from '../../shared/domain/free-text'
 import { medicalWarning, NO_MEDICAL_INFO_HINT } from '../../shared/domain/privacy'
 import { nl } from '../i18n/nl'
 
@@ -72,10 +73,24 @@ type InputProps = {
   readonly className?: string
 }
 
+/**
+ * The medical-language warning for a text field that is free text by its schema key
+ * (free-text.ts: an appointment's "met wie", an intervention's provider, a document title).
+ */
+function useMedicalWarning(name: string, applies: boolean): string | undefined {
+  const { control } = useFormContext()
+  const value = useWatch({ control, name, disabled: !applies }) as unknown
+  return applies && typeof value === 'string' ? medicalWarning(value) : undefined
+}
+
 /** One labelled input bound to the form; the named fields below only choose its kind. */
 function InputField(props: BaseProps & InputProps) {
   const id = useId()
   const { register, error } = useFieldState(props.name)
+  const warning = useMedicalWarning(
+    props.name,
+    props.type === 'text' && isFreeTextField(props.name),
+  )
   return (
     <FieldShell
       id={id}
@@ -83,6 +98,7 @@ function InputField(props: BaseProps & InputProps) {
       hint={props.hint}
       error={error}
       required={props.required}
+      warning={warning}
     >
       <input
         id={id}
@@ -94,7 +110,7 @@ function InputField(props: BaseProps & InputProps) {
         autoComplete={props.autoComplete ?? 'off'}
         aria-invalid={error ? true : undefined}
         aria-required={props.required ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
+        aria-describedby={describedBy(id, props.hint, error, warning)}
         {...register(props.name)}
       />
     </FieldShell>

@@ -14,10 +14,13 @@ import {
   sickPeriodInputSchema,
 } from '../../shared/domain/entities'
 import { documentInputSchema, signatureInputSchema } from '../../shared/documents/stored'
+import { legalHoldInputSchema } from '../../shared/domain/legal-hold'
 import { issuePath } from '../../shared/domain/validation'
 import type { Result } from '../../shared/kernel/errors'
 import type { IsoDate } from '../../shared/kernel/iso-date'
+import { refuseMedicalAttachments } from '../../shared/domain/medical-attachments'
 import { sha256Hex } from './attachments'
+import { appendAudit, auditScope } from './audit'
 import { DATA_TABLES, type DataTable } from './db'
 import { CURRENT_VERSION } from './schema'
 import { checkSickPeriods } from './sick-period-rules'
@@ -30,7 +33,13 @@ const child = z.object({ dossierId: z.string().min(1) })
 const TABLE_SCHEMAS: Record<DataTable, readonly [z.ZodType, z.ZodType]> = {
   employers: [employerInputSchema, recordMetaSchema],
   employees: [employeeInputSchema, recordMetaSchema],
-  dossiers: [dossierInputSchema, recordMetaSchema.extend({ employerId: z.string().min(1) })],
+  dossiers: [
+    dossierInputSchema,
+    recordMetaSchema.extend({
+      employerId: z.string().min(1),
+      legalHold: legalHoldInputSchema.optional(),
+    }),
+  ],
   sickPeriods: [sickPeriodInputSchema, recordMetaSchema.extend(child.shape)],
   partialRecoveries: [partialRecoveryInputSchema, recordMetaSchema.extend(child.shape)],
   leaves: [leaveInputSchema, recordMetaSchema.extend(child.shape)],
@@ -223,24 +232,44 @@ function checkConsistency(rows: Parsed['rows']): Result<true> {
 export function backupRepository(ctx: StoreContext) {
   const { db } = ctx
   const dataTables = () => [...DATA_TABLES.map((t) => db.table(t)), db.blobs]
+  const exportAll = async (): Promise<Uint8Array> => {
+    const tables: Record<string, unknown[]> = {}
+    await db.transaction('r', dataTables(), async () => {
+      for (const t of DATA_TABLES) tables[t] = await db.table(t).orderBy('id').toArray()
+      tables['blobs'] = (await db.blobs.orderBy('sha256').toArray()).map((b) => ({
+        sha256: b.sha256,
+        base64: toBase64(b.data),
+      }))
+    })
+    const doc = {
+      format: BACKUP_FORMAT,
+      version: CURRENT_VERSION,
+      exportedAt: ctx.clock().toISOString(),
+      tables,
+    }
+    return new TextEncoder().encode(JSON.stringify(doc, null, 1))
+  }
   return {
     /** UTF-8 JSON of every dossier table and the attachment contents (base64). */
-    exportAll: async (): Promise<Uint8Array> => {
-      const tables: Record<string, unknown[]> = {}
-      await db.transaction('r', dataTables(), async () => {
-        for (const t of DATA_TABLES) tables[t] = await db.table(t).orderBy('id').toArray()
-        tables['blobs'] = (await db.blobs.orderBy('sha256').toArray()).map((b) => ({
-          sha256: b.sha256,
-          base64: toBase64(b.data),
-        }))
-      })
-      const doc = {
-        format: BACKUP_FORMAT,
-        version: CURRENT_VERSION,
-        exportedAt: ctx.clock().toISOString(),
-        tables,
+    exportAll,
+    /**
+     * The backup a user saves to a file: refused (and the refusal logged in the audit trail)
+     * while any attachment is marked medical (domain §5.5 item 4).
+     */
+    exportChecked: async (): Promise<Result<Uint8Array>> => {
+      const refused = refuseMedicalAttachments(await db.attachments.toArray(), 'De back-up')
+      if (!refused.ok) {
+        await db.transaction('rw', auditScope(db), () =>
+          appendAudit(ctx, {
+            action: 'export',
+            objectType: 'backup',
+            outcome: 'refused',
+            detail: 'Bijlage als medisch gemarkeerd',
+          }),
+        )
+        return refused
       }
-      return new TextEncoder().encode(JSON.stringify(doc, null, 1))
+      return { ok: true, value: await exportAll() }
     },
     /**
      * Replaces the dossier tables and contents in ONE transaction, only after the whole file
@@ -268,11 +297,15 @@ export function backupRepository(ctx: StoreContext) {
         return { ok: true, value: { counts } }
       })
     },
-    /** Clears every table, the change log included; only this computer's settings stay. */
+    /**
+     * Clears every table, the change log included; this computer's settings and the audit trail
+     * stay (the trail is append-only; the wipe itself is its last entry).
+     */
     wipe: async (): Promise<void> => {
       const all = [...dataTables(), db.changes]
-      await db.transaction('rw', all, async () => {
+      await db.transaction('rw', [...all, ...auditScope(db)], async () => {
         for (const t of all) await t.clear()
+        await appendAudit(ctx, { action: 'wipe', objectType: 'database' })
       })
     },
   }

@@ -13,6 +13,7 @@ import type {
   SickPeriod,
 } from '../../shared/domain/entities'
 import type { StoredDocument, StoredSignature } from '../../shared/documents/stored'
+import type { AuditEntry } from '../../shared/audit/chain'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -75,6 +76,7 @@ export class HervatDb extends Dexie {
   blobs!: Table<BlobRow, string>
   changes!: Table<ChangeEntry, string>
   meta!: Table<MetaRow, string>
+  audit!: Table<AuditEntry, string>
 
   constructor(name: string) {
     super(name)

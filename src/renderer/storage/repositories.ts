@@ -17,12 +17,14 @@ import type { Result } from '../../shared/kernel/errors'
 import { dateInAmsterdam } from '../../shared/kernel/iso-date'
 import { dutchCollator } from '../../shared/kernel/text'
 import { attachmentRepository } from './attachments'
+import { auditRepository } from './audit'
 import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
 import { childRepository } from './child-repository'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
 import { documentRepository } from './documents'
+import { retentionRepository } from './retention'
 import { settingsRepository } from './settings'
 import { checkSickPeriods } from './sick-period-rules'
 import {
@@ -125,6 +127,7 @@ export function createRepositories(
       const record: Dossier = compact({
         ...parsed.value,
         employerId: employee.employerId,
+        legalHold: existing?.legalHold,
         ...stamp(ctx, existing),
       })
       return { ok: true, value: await putWithChange(ctx, db.dossiers, record, existing) }
@@ -207,6 +210,8 @@ export function createRepositories(
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
     changes: changesRepository(ctx),
+    audit: auditRepository(ctx),
+    retention: retentionRepository(ctx),
   }
 }
 

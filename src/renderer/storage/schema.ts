@@ -49,11 +49,21 @@ export const SCHEMA_V4 = {
   documentSignatures: 'id, dossierId, documentId',
 } as const
 
-export const CURRENT_VERSION = 4
+/**
+ * v6: the audit trail, append-only and hash-chained per device (`&[deviceId+seq]`: one entry per
+ * place in a device's chain), found per dossier and per object (a dossier's werknemer).
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V4,
+  audit: 'id, &[deviceId+seq], dossierId, objectId, at',
+} as const
+
+export const CURRENT_VERSION = 6
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
   db.version(4).stores(SCHEMA_V4)
+  db.version(6).stores(SCHEMA_V6)
 }

@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   notifyDaysAhead: z.number().int().min(1).max(60).default(7),
   /** The day the last deadline notification was shown (one a day at most). */
   lastNotifiedOn: z.string().optional(),
+  /** Who works on this computer: the name the audit trail records (NEN 7513 "wie"). */
+  userName: z.string().trim().max(200).optional(),
 })
 export type Settings = z.output<typeof settingsSchema>
 

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { RecordMeta } from '../../shared/domain/entities'
 import { parseAt } from '../../shared/domain/validation'
 import type { AppError, Result } from '../../shared/kernel/errors'
+import { appendAudit, auditOfChange, auditScope } from './audit'
 import type { ChangeEntry, HervatDb } from './db'
 
 /** What every repository needs from its surroundings: the db, a clock and an id source. */
@@ -68,10 +69,16 @@ export function diffFields(
 type NewChange = Omit<ChangeEntry, 'id' | 'seq' | 'at'>
 
 /**
- * Appends a change entry. Call it only inside a read-write transaction that includes
- * `db.changes`: the next `seq` is read and written in that same transaction.
+ * Appends a change entry, and its audit entry (the edit, who, when, which device). Call it only
+ * inside a read-write transaction that includes `db.changes` and the audit scope (as
+ * `writeTransaction` does): the next `seq` is read and written in that same transaction.
+ * `audit: false` only for writes that record their own, single audit entry (retention erasure).
  */
-export async function appendChange(ctx: StoreContext, entry: NewChange): Promise<ChangeEntry> {
+export async function appendChange(
+  ctx: StoreContext,
+  entry: NewChange,
+  options: { readonly audit?: boolean } = {},
+): Promise<ChangeEntry> {
   const last = await ctx.db.changes.orderBy('seq').last()
   const full: ChangeEntry = {
     id: ctx.newId(),
@@ -80,6 +87,7 @@ export async function appendChange(ctx: StoreContext, entry: NewChange): Promise
     at: ctx.clock().toISOString(),
   }
   await ctx.db.changes.add(full)
+  if (options.audit !== false) await appendAudit(ctx, auditOfChange(full))
   return full
 }
 
@@ -102,7 +110,7 @@ export async function writeTransaction<T>(
   tables: readonly Table[],
   work: () => Promise<Result<NoInfer<T>>>,
 ): Promise<Result<T>> {
-  const scope = [...new Set([...tables, ctx.db.changes])]
+  const scope = [...new Set([...tables, ctx.db.changes, ...auditScope(ctx.db)])]
   try {
     return await ctx.db.transaction('rw', scope, work)
   } catch (e) {

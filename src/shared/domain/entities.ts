@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { param } from '../rules/parameters'
+import type { LegalHoldRecord } from './legal-hold'
 import { POLICY_PROFILE_IDS } from './policy-profile'
 import {
   addressSchema,
@@ -170,7 +171,12 @@ export const dossierFormSchema = dossierInputSchema.superRefine((v, ctx) => {
   }
 })
 export type DossierInput = z.input<typeof dossierInputSchema>
-export type Dossier = z.output<typeof dossierInputSchema> & RecordMeta & { employerId: string }
+export type Dossier = z.output<typeof dossierInputSchema> &
+  RecordMeta & {
+    employerId: string
+    /** Set and lifted only by the retention repository (legal-hold.ts); blocks erasure. */
+    legalHold?: LegalHoldRecord
+  }
 
 // ── Ziekteperiodes, herstel, verlof ─────────────────────────────────────────────────────────
 

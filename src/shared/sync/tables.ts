@@ -12,6 +12,7 @@ import {
   sickPeriodInputSchema,
 } from '../domain/entities'
 import { signatureInputSchema } from '../documents/stored'
+import { auditEntrySchema } from '../audit/chain'
 
 /**
  * The closed list of tables the sync protocol carries, and the fields each may set. Field names
@@ -32,6 +33,7 @@ export const SYNC_TABLES = [
   'milestoneMarks',
   'documents',
   'documentSignatures',
+  'audit',
 ] as const
 export type SyncTable = (typeof SYNC_TABLES)[number]
 
@@ -41,13 +43,15 @@ export type TableScope = 'organisation' | 'dossier' | 'dossier-child'
 /**
  * Append-only tables (peers-and-sync.md C.2 item 2): a record is written once, by the client that
  * created it, and never edited afterwards, so it can never conflict. Contactmomenten are evidence
- * (verslagen), attachments are content-addressed documents.
+ * (verslagen), attachments are content-addressed documents, audit entries are hash-chained
+ * evidence (src/shared/audit/chain.ts).
  */
 export const APPEND_ONLY_TABLES: ReadonlySet<SyncTable> = new Set([
   'contacts',
   'attachments',
   // Signatures of dossier documents: a signed version never changes (a change is a new version).
   'documentSignatures',
+  'audit',
 ])
 
 /** Tombstone field: a delete is a change `deleted = true`; deletes win on rows (C.2 item 2). */
@@ -60,7 +64,10 @@ const shapeKeys = (schema: { shape: Record<string, unknown> }): string[] =>
 const TABLE_DEFS: Record<SyncTable, { scope: TableScope; fields: readonly string[] }> = {
   employers: { scope: 'organisation', fields: shapeKeys(employerInputSchema) },
   employees: { scope: 'organisation', fields: shapeKeys(employeeInputSchema) },
-  dossiers: { scope: 'dossier', fields: [...shapeKeys(dossierInputSchema), 'employerId'] },
+  dossiers: {
+    scope: 'dossier',
+    fields: [...shapeKeys(dossierInputSchema), 'employerId', 'legalHold'],
+  },
   sickPeriods: { scope: 'dossier-child', fields: shapeKeys(sickPeriodInputSchema) },
   partialRecoveries: { scope: 'dossier-child', fields: shapeKeys(partialRecoveryInputSchema) },
   leaves: { scope: 'dossier-child', fields: shapeKeys(leaveInputSchema) },
@@ -75,6 +82,11 @@ const TABLE_DEFS: Record<SyncTable, { scope: TableScope; fields: readonly string
   // One version of a dossier document; its content is parsed with the type's schema on write.
   documents: { scope: 'dossier-child', fields: ['type', 'content'] },
   documentSignatures: { scope: 'dossier-child', fields: shapeKeys(signatureInputSchema) },
+  /**
+   * Organisation-wide, like werkgevers: not every entry concerns a dossier (a sync, a backup), so
+   * the dossier the entry is about travels as the field `dossierId`, not as the change's scope.
+   */
+  audit: { scope: 'organisation', fields: shapeKeys(auditEntrySchema).filter((k) => k !== 'id') },
 }
 
 const FIELD_SETS = new Map<SyncTable, ReadonlySet<string>>(

@@ -5,6 +5,7 @@ import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
 import { loadSampleData } from '../../storage/sample-data'
 import { NotificationSettings } from './NotificationSettings'
+import { PrivacyCard, recordBackupExport } from '../privacy/PrivacyCard'
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
 
@@ -29,13 +30,15 @@ export function DataPage() {
 
   const exportBackup = () =>
     act(async () => {
-      const data = await repos.backup.exportAll()
+      const checked = await repos.backup.exportChecked()
+      if (!checked.ok) return { kind: 'error', text: checked.error.message }
       const today = formatDutchDate(dateInAmsterdam(new Date()))
       const r = await api.saveFile({
         suggestedName: `hervat-backup-${today}.json`,
         mimeType: 'application/json',
-        data,
+        data: checked.value,
       })
+      if (r.saved) await recordBackupExport()
       return r.saved ? { kind: 'ok', text: nl.data.exported } : undefined
     })
 
@@ -99,6 +102,7 @@ export function DataPage() {
         </div>
       </section>
       <NotificationSettings />
+      <PrivacyCard />
       <section className="card">
         <h2>{nl.data.sampleTitle}</h2>
         <p>{nl.data.sampleText}</p>

@@ -6,7 +6,7 @@ import {
   type Attachment,
 } from '../../../shared/domain/entities'
 import { dateInAmsterdam } from '../../../shared/kernel/iso-date'
-import { api } from '../../platform/api'
+import { saveAuditedFile } from '../privacy/audit-events'
 import { repos } from '../../app/services'
 import { CheckboxField, DateField, SelectField, TextField } from '../../components/form-fields'
 import { editDate, showDate } from '../../components/format'
@@ -45,7 +45,15 @@ export function DocumentsTab(props: { readonly bundle: DossierBundle }) {
 
   const download = async (a: Attachment) => {
     const data = await repos.attachments.getContent(a.id)
-    if (data) await api.saveFile({ suggestedName: a.fileName, mimeType: a.mimeType, data })
+    if (data)
+      await saveAuditedFile({
+        suggestedName: a.fileName,
+        mimeType: a.mimeType,
+        data,
+        objectType: 'attachments',
+        objectId: a.id,
+        dossierId: a.dossierId,
+      })
   }
 
   return (

@@ -11,6 +11,8 @@ import { ReintegratieverslagTab } from '../documents/ReintegratieverslagTab'
 import { InterventionsTab } from './InterventionsTab'
 import { OverviewTab } from './OverviewTab'
 import { SickPeriodsTab } from './SickPeriodsTab'
+import { useDossierViewAudit } from '../privacy/audit-events'
+import { PrivacyTab } from '../privacy/PrivacyTab'
 
 const TAB_LABELS: Record<DossierTab, string> = {
   overzicht: 'Overzicht',
@@ -20,11 +22,13 @@ const TAB_LABELS: Record<DossierTab, string> = {
   afspraken: 'Afspraken',
   documenten: 'Documenten',
   're-integratieverslag': 'Re-integratieverslag',
+  privacy: 'Privacy en inzage',
 }
 
 /** One re-integratiedossier: a header with the essentials and a tab per part of the dossier. */
 export function DossierPage(props: { readonly id: string; readonly tab: DossierTab }) {
   const navigate = useRouter((s) => s.navigate)
+  useDossierViewAudit(props.id)
   const bundle = useLive(async () => (await repos.dossiers.getFull(props.id)) ?? null, [props.id])
   if (bundle === undefined) return <p className="page">Dossier laden…</p>
   if (bundle === null) {
@@ -75,6 +79,7 @@ export function DossierPage(props: { readonly id: string; readonly tab: DossierT
         {props.tab === 'afspraken' ? <AppointmentsTab bundle={bundle} /> : null}
         {props.tab === 'documenten' ? <DocumentsTab bundle={bundle} /> : null}
         {props.tab === 're-integratieverslag' ? <ReintegratieverslagTab bundle={bundle} /> : null}
+        {props.tab === 'privacy' ? <PrivacyTab bundle={bundle} /> : null}
       </div>
     </section>
   )

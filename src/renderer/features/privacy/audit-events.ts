@@ -1,0 +1,67 @@
+import { useEffect } from 'react'
+import type { AuditAction, AuditOutcome } from '../../../shared/audit/chain'
+import { repos } from '../../app/services'
+import { api } from '../../platform/api'
+
+/**
+ * The one call every feature makes to put something in the audit trail (NEN 7513): a document
+ * generated, printed or exported, a sync run. Edits are logged by the repositories themselves,
+ * in the transaction of the edit; views of a dossier by `useDossierViewAudit`.
+ */
+export function recordAuditEvent(event: {
+  readonly action: AuditAction
+  readonly objectType: string
+  readonly objectId?: string
+  readonly dossierId?: string
+  readonly outcome?: AuditOutcome
+  readonly detail?: string
+}) {
+  return repos.audit.record(event)
+}
+
+/** Logs that a dossier was opened: once per opening of its page, not per tab or re-render. */
+export function useDossierViewAudit(dossierId: string) {
+  useEffect(() => {
+    void repos.audit.record({
+      action: 'view',
+      objectType: 'dossiers',
+      objectId: dossierId,
+      dossierId,
+    })
+  }, [dossierId])
+}
+
+/**
+ * Saves a file the user asked for and logs the export when it was saved (a cancelled dialog
+ * leaves nothing), or its failure. `objectType` says what left: `backup`, `inzage-export`, a
+ * table name for one record's document.
+ */
+export async function saveAuditedFile(file: {
+  readonly suggestedName: string
+  readonly mimeType: string
+  readonly data: Uint8Array
+  readonly objectType: string
+  readonly objectId?: string
+  readonly dossierId?: string
+  readonly detail?: string
+}): Promise<{ saved: boolean }> {
+  const base = {
+    action: 'export' as const,
+    objectType: file.objectType,
+    ...(file.objectId ? { objectId: file.objectId } : {}),
+    ...(file.dossierId ? { dossierId: file.dossierId } : {}),
+  }
+  try {
+    const r = await api.saveFile({
+      suggestedName: file.suggestedName,
+      mimeType: file.mimeType,
+      data: file.data,
+    })
+    if (r.saved)
+      await recordAuditEvent({ ...base, ...(file.detail ? { detail: file.detail } : {}) })
+    return r
+  } catch (e) {
+    await recordAuditEvent({ ...base, outcome: 'failure' })
+    throw e
+  }
+}

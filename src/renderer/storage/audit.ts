@@ -1,0 +1,135 @@
+import {
+  dossierRefOf,
+  GENESIS_HASH,
+  sealEntry,
+  verifyChain,
+  type AuditAction,
+  type AuditEntry,
+  type AuditOutcome,
+  type ChainReport,
+} from '../../shared/audit/chain'
+import type { ChangeEntry, HervatDb } from './db'
+import { settingsRepository } from './settings'
+import type { StoreContext } from './write'
+
+/** What a feature reports to the audit trail; who, when, where and the chain are added here. */
+export type AuditEvent = {
+  readonly action: AuditAction
+  readonly objectType: string
+  readonly objectId?: string
+  readonly dossierId?: string
+  /** Set only by the retention erasure: the stub refers to the dossier by hash, not by id. */
+  readonly dossierRef?: string
+  readonly outcome?: AuditOutcome
+  readonly detail?: string
+}
+
+const DEVICE_KEY = 'device'
+/** Shown as "wie" until the user has entered a name under Gegevens. */
+export const UNNAMED_USER = 'Onbekende gebruiker (naam niet ingesteld)'
+
+/** The tables an audit write needs besides its own work: the trail and the device's identity. */
+export const auditScope = (db: HervatDb) => [db.audit, db.meta]
+
+/** This computer's device id, created once and kept in `meta`. Call inside a rw transaction. */
+async function deviceIdOf(ctx: StoreContext): Promise<string> {
+  const row = await ctx.db.meta.get(DEVICE_KEY)
+  const value = row?.value as { deviceId?: unknown } | undefined
+  if (typeof value?.deviceId === 'string' && value.deviceId) return value.deviceId
+  const deviceId = ctx.newId()
+  await ctx.db.meta.put({
+    key: DEVICE_KEY,
+    value: { deviceId, createdAt: ctx.clock().toISOString() },
+  })
+  return deviceId
+}
+
+/**
+ * Appends one entry to this device's chain. Call ONLY inside a read-write transaction that
+ * includes `auditScope(db)`: the last entry is read, the new one hashed (synchronously, so the
+ * transaction stays alive) and added in that same transaction, together with the change it
+ * records. The unique [deviceId+seq] index refuses a second entry at the same place.
+ */
+export async function appendAudit(ctx: StoreContext, event: AuditEvent): Promise<AuditEntry> {
+  const deviceId = await deviceIdOf(ctx)
+  const settings = await settingsRepository(ctx.db).get()
+  const last = await ctx.db.audit
+    .where('[deviceId+seq]')
+    .between([deviceId, 0], [deviceId, Number.MAX_SAFE_INTEGER])
+    .last()
+  const entry = sealEntry({
+    id: ctx.newId(),
+    deviceId,
+    seq: (last?.seq ?? 0) + 1,
+    at: ctx.clock().toISOString(),
+    actorName: settings.userName || UNNAMED_USER,
+    action: event.action,
+    objectType: event.objectType,
+    ...(event.objectId ? { objectId: event.objectId } : {}),
+    ...(event.dossierId ? { dossierId: event.dossierId } : {}),
+    ...(event.dossierRef ? { dossierRef: event.dossierRef } : {}),
+    outcome: event.outcome ?? 'success',
+    ...(event.detail ? { detail: event.detail } : {}),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  })
+  await ctx.db.audit.add(entry)
+  return entry
+}
+
+/** The audit event of a change entry: every edit is logged with the change, in its transaction. */
+export function auditOfChange(change: ChangeEntry): AuditEvent {
+  const base = change.dossierId ? { dossierId: change.dossierId } : {}
+  if (change.table === 'backup')
+    return { action: 'import', objectType: 'backup', objectId: change.recordId }
+  if (change.table === 'changes')
+    return { action: 'redact', objectType: 'changes', objectId: change.recordId, ...base }
+  return { action: change.op, objectType: change.table, objectId: change.recordId, ...base }
+}
+
+const newestFirst = (a: AuditEntry, b: AuditEntry) =>
+  a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.seq - a.seq
+
+/**
+ * The audit trail. There is deliberately no update or delete: entries are only ever appended
+ * (every repository write appends through `appendAudit`; features report views, exports, prints,
+ * generated documents and syncs through `record`).
+ */
+export function auditRepository(ctx: StoreContext) {
+  const { db } = ctx
+  const record = (event: AuditEvent): Promise<AuditEntry> =>
+    db.transaction('rw', auditScope(db), () => appendAudit(ctx, event))
+  return {
+    record,
+    /** Several events in one transaction (a backup export: one entry per dossier in it). */
+    recordMany: (events: readonly AuditEvent[]): Promise<AuditEntry[]> =>
+      db.transaction('rw', auditScope(db), async () => {
+        const out: AuditEntry[] = []
+        for (const e of events) out.push(await appendAudit(ctx, e))
+        return out
+      }),
+    /** The hook for the sync client: one entry per sync run, with its outcome and counts. */
+    recordSync: (outcome: AuditOutcome, detail?: string) =>
+      record({ action: 'sync', objectType: 'sync', outcome, ...(detail ? { detail } : {}) }),
+    /**
+     * Every entry about one dossier and its werknemer, newest first: views, edits, exports, with
+     * who and where.
+     */
+    forDossier: async (dossierId: string): Promise<AuditEntry[]> => {
+      const own = await db.audit.where('dossierId').equals(dossierId).toArray()
+      // The werknemer's record is not a child of the dossier, but it is this dossier's data.
+      const employeeId = (await db.dossiers.get(dossierId))?.employeeId
+      const employee = employeeId
+        ? await db.audit.where('objectId').equals(employeeId).toArray()
+        : []
+      return [...own, ...employee].sort(newestFirst)
+    },
+    /** Every entry, newest first. */
+    list: async (): Promise<AuditEntry[]> => (await db.audit.toArray()).sort(newestFirst),
+    count: () => db.audit.count(),
+    /** Walks every device's chain and reports the first broken entry of each. */
+    verify: async (): Promise<ChainReport> => verifyChain(await db.audit.toArray()),
+    /** This computer's device id (created on first use). */
+    deviceId: (): Promise<string> => db.transaction('rw', [db.meta], () => deviceIdOf(ctx)),
+    dossierRefOf,
+  }
+}
