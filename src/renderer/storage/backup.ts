@@ -20,6 +20,7 @@ import { sha256Hex } from './attachments'
 import { DATA_TABLES, type DataTable } from './db'
 import { CURRENT_VERSION } from './schema'
 import { checkSickPeriods } from './sick-period-rules'
+import { CURSOR_KEY } from './sync-log'
 import { appendChange, compact, writeTransaction, type StoreContext } from './write'
 
 export const BACKUP_FORMAT = 'hervat-backup'
@@ -259,11 +260,15 @@ export function backupRepository(ctx: StoreContext) {
         return { ok: true, value: { counts } }
       })
     },
-    /** Clears every table, the change log included; only this computer's settings stay. */
+    /**
+     * Clears every table, the change log and the sync outbox and field states included; only
+     * this computer's settings stay. The sync cursor restarts, so a signed-in device pulls again.
+     */
     wipe: async (): Promise<void> => {
-      const all = [...dataTables(), db.changes]
-      await db.transaction('rw', all, async () => {
+      const all = [...dataTables(), db.changes, db.outbox, db.fieldStates]
+      await db.transaction('rw', [...all, db.meta], async () => {
         for (const t of all) await t.clear()
+        await db.meta.delete(CURSOR_KEY)
       })
     },
   }

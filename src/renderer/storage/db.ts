@@ -12,6 +12,7 @@ import type {
   PartialRecovery,
   SickPeriod,
 } from '../../shared/domain/entities'
+import type { FieldStateRow, OutboxRow } from './sync-log'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -70,6 +71,8 @@ export class HervatDb extends Dexie {
   blobs!: Table<BlobRow, string>
   changes!: Table<ChangeEntry, string>
   meta!: Table<MetaRow, string>
+  outbox!: Table<OutboxRow, string>
+  fieldStates!: Table<FieldStateRow, string>
 
   constructor(name: string) {
     super(name)

@@ -23,6 +23,7 @@ import { childRepository } from './child-repository'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
 import { settingsRepository } from './settings'
+import { syncRepository } from './sync-repository'
 import { checkSickPeriods } from './sick-period-rules'
 import {
   compact,
@@ -200,6 +201,7 @@ export function createRepositories(
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
     changes: changesRepository(ctx),
+    sync: syncRepository(ctx),
   }
 }
 

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie'
 import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
 import { upgradeToV3 } from './migrations/v3-change-sequence'
+import { upgradeToV5 } from './migrations/v5-sync-outbox'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -39,10 +40,22 @@ export const SCHEMA_V3 = {
   changes: 'id, &seq, at, recordId, dossierId',
 } as const
 
-export const CURRENT_VERSION = 3
+/**
+ * v5 (sync client, docs/adr/0005): the outbox of field-level changes still to push (by HLC and by
+ * dossier) and the merged state of every field (winner + conflict records, per record and per
+ * dossier). The upgrade records every existing record once in both, so a first sync uploads it.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V3,
+  outbox: 'id, hlc, dossierId',
+  fieldStates: 'key, [table+recordId], dossierId',
+} as const
+
+export const CURRENT_VERSION = 5
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
+  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5)
 }

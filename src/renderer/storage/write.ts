@@ -4,6 +4,7 @@ import type { RecordMeta } from '../../shared/domain/entities'
 import { parseAt } from '../../shared/domain/validation'
 import type { AppError, Result } from '../../shared/kernel/errors'
 import type { ChangeEntry, HervatDb } from './db'
+import { recordSyncChange, syncTablesOf } from './sync-log'
 
 /** What every repository needs from its surroundings: the db, a clock and an id source. */
 export type StoreContext = {
@@ -69,9 +70,16 @@ type NewChange = Omit<ChangeEntry, 'id' | 'seq' | 'at'>
 
 /**
  * Appends a change entry. Call it only inside a read-write transaction that includes
- * `db.changes`: the next `seq` is read and written in that same transaction.
+ * `db.changes` (and, for a synced table, the outbox: `writeTransaction` does both): the next
+ * `seq` is read and written in that same transaction, and a local write of a synced table also
+ * lands in the sync outbox there (docs/adr/0005). `sync: false` is for changes that came from
+ * the server: they are history here, never pushed back.
  */
-export async function appendChange(ctx: StoreContext, entry: NewChange): Promise<ChangeEntry> {
+export async function appendChange(
+  ctx: StoreContext,
+  entry: NewChange,
+  opts: { readonly sync?: boolean; readonly resolution?: boolean } = {},
+): Promise<ChangeEntry> {
   const last = await ctx.db.changes.orderBy('seq').last()
   const full: ChangeEntry = {
     id: ctx.newId(),
@@ -80,6 +88,14 @@ export async function appendChange(ctx: StoreContext, entry: NewChange): Promise
     at: ctx.clock().toISOString(),
   }
   await ctx.db.changes.add(full)
+  if (opts.sync !== false)
+    await recordSyncChange(
+      ctx.db,
+      entry,
+      ctx.clock().getTime(),
+      () => crypto.randomUUID(),
+      opts.resolution,
+    )
   return full
 }
 
@@ -102,7 +118,7 @@ export async function writeTransaction<T>(
   tables: readonly Table[],
   work: () => Promise<Result<NoInfer<T>>>,
 ): Promise<Result<T>> {
-  const scope = [...new Set([...tables, ctx.db.changes])]
+  const scope = [...new Set([...tables, ctx.db.changes, ...syncTablesOf(ctx.db)])]
   try {
     return await ctx.db.transaction('rw', scope, work)
   } catch (e) {
