@@ -5,6 +5,10 @@ import { DossierPage } from '../features/dossier/DossierPage'
 import { NewDossierPage } from '../features/dossier/NewDossierPage'
 import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
+import { ConflictsPage } from '../features/sync/ConflictsPage'
+import { SyncPage } from '../features/sync/SyncPage'
+import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
+import { startSync, syncEngine } from '../sync/client'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
@@ -23,6 +27,7 @@ const NAV: readonly { readonly route: Route; readonly label: string }[] = [
   { route: { name: 'new-dossier' }, label: nl.nav.newDossier },
   { route: { name: 'employers' }, label: nl.nav.employers },
   { route: { name: 'data' }, label: nl.nav.data },
+  { route: { name: 'sync' }, label: nl.nav.sync },
 ]
 
 /** The window: navigation on the left, the current screen on the right. */
@@ -31,11 +36,13 @@ export function App() {
   const navigate = useRouter((s) => s.navigate)
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
   useDeadlineNotifications()
+  useEffect(() => startSync(), [])
 
   useEffect(
     () =>
       api.onMenuCommand((cmd) => {
         if (cmd === 'new-dossier') navigate({ name: 'new-dossier' })
+        else if (cmd === 'sync-now') void syncEngine.syncNow()
         else if (cmd === 'export-backup' || cmd === 'import-backup' || cmd === 'load-sample-data')
           navigate({ name: 'data' })
       }),
@@ -71,6 +78,7 @@ export function App() {
         <p className={`sidebar__status${online ? '' : ' sidebar__status--offline'}`} role="status">
           {online ? nl.app.online : nl.app.offline}
         </p>
+        <SyncSidebarStatus />
       </nav>
       <main className="main">
         <Screen route={route} />
@@ -92,5 +100,9 @@ function Screen(props: { readonly route: Route }) {
       return <EmployersPage />
     case 'data':
       return <DataPage />
+    case 'sync':
+      return <SyncPage />
+    case 'conflicts':
+      return <ConflictsPage {...(r.dossierId ? { dossierId: r.dossierId } : {})} />
   }
 }

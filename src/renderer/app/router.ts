@@ -17,6 +17,8 @@ export type Route =
   | { readonly name: 'new-dossier' }
   | { readonly name: 'employers' }
   | { readonly name: 'data' }
+  | { readonly name: 'sync' }
+  | { readonly name: 'conflicts'; readonly dossierId?: string }
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
@@ -30,6 +32,9 @@ export function parseHash(hash: string): Route {
   }
   if (first === 'werkgevers') return { name: 'employers' }
   if (first === 'gegevens') return { name: 'data' }
+  if (first === 'synchronisatie') return { name: 'sync' }
+  if (first === 'conflicten')
+    return second ? { name: 'conflicts', dossierId: second } : { name: 'conflicts' }
   return { name: 'caseload' }
 }
 
@@ -45,6 +50,12 @@ export function toHash(route: Route): string {
       return '#/werkgevers'
     case 'data':
       return '#/gegevens'
+    case 'sync':
+      return '#/synchronisatie'
+    case 'conflicts':
+      return route.dossierId
+        ? `#/conflicten/${encodeURIComponent(route.dossierId)}`
+        : '#/conflicten'
   }
 }
 

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie'
 import type { Result } from '../../shared/kernel/errors'
 import {
   changesToApply,
@@ -139,6 +140,11 @@ export function syncRepository(ctx: StoreContext) {
     },
     nodeId: async (): Promise<string> => (await loadClock(db)).nodeId,
     pendingCount: (): Promise<number> => db.outbox.count(),
+    /** Calls `listener` with the outbox size now and after every write that changes it. */
+    watchPending: (listener: (pending: number) => void): (() => void) => {
+      const sub = liveQuery(() => db.outbox.count()).subscribe({ next: listener })
+      return () => sub.unsubscribe()
+    },
     pendingForDossier: (dossierId: string): Promise<number> =>
       db.outbox.where('dossierId').equals(dossierId).count(),
     /** The oldest pending changes, in HLC order (the order they were written on this device). */
