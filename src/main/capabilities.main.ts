@@ -6,6 +6,7 @@ import {
   type InvokeArgs,
   type InvokeCapability,
   type InvokeResult,
+  type EmbeddedSyncSession,
   type NotifyRequest,
 } from '../shared/ipc/contract'
 import { openAllowedExternal } from './security.main'
@@ -45,6 +46,8 @@ export type DesktopDeps = {
   /** Shows a system notification; a no-op where the OS has none. */
   readonly showNotification: (req: NotifyRequest) => void
   readonly openExternal: (url: string) => Promise<void>
+  /** A session on the embedded sync server (src/main/embedded-server.main.ts), or null. */
+  readonly embeddedSync?: () => Promise<EmbeddedSyncSession | null>
 }
 
 /** Characters Windows refuses in file names become `_`; folders were refused by validation. */
@@ -97,5 +100,6 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
     },
 
     openExternal: (url) => openAllowedExternal(url, deps.openExternal),
+    embeddedSync: async () => (deps.embeddedSync ? deps.embeddedSync() : null),
   }
 }

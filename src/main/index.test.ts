@@ -97,11 +97,19 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: async () => undefined },
     Notification: { isSupported: () => false },
     net: { fetch: async () => new Response('') },
+    safeStorage: { isEncryptionAvailable: () => false },
   }
   return { state, electron }
 })
 
 vi.mock('electron', () => fake.electron)
+// The embedded sync server has its own test (embedded-server.main.test.ts); here only its wiring.
+vi.mock('./embedded-server.main', () => ({
+  startEmbeddedServer: async (opts: { dataDir: string }) => {
+    fake.state.log.push(`embedded server in ${opts.dataDir.slice(fake.state.userData.length)}`)
+    return { url: 'http://127.0.0.1:1', session: async () => null, close: async () => undefined }
+  },
+}))
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
@@ -124,6 +132,7 @@ describe('main process wiring', () => {
     expect(log.slice(log.indexOf('ready'))).toEqual([
       'ready',
       'protocol.handle app',
+      'embedded server in /sync-server',
       'new BrowserWindow',
       'loadURL app://hervat/index.html',
     ])

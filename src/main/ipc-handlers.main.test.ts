@@ -23,6 +23,7 @@ function recordingHandlers() {
     openFile: async (...args) => (calls.push(['openFile', args]), null),
     notify: async (...args) => void calls.push(['notify', args]),
     openExternal: async (...args) => (calls.push(['openExternal', args]), true),
+    embeddedSync: async () => (calls.push(['embeddedSync', []]), null),
   }
   return { calls, handlers }
 }

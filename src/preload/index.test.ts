@@ -74,6 +74,7 @@ describe('preload bridge', () => {
     await api.openFile({ title: 'Open', filters: [{ name: 'JSON', extensions: ['json'] }] })
     await api.notify({ title: 't', body: 'b' })
     expect(await api.openExternal('https://www.uwv.nl/')).toBe('answer from hervat:open-external')
+    expect(await api.embeddedSync()).toBe('answer from hervat:embedded-sync')
     expect(bridge.invoked).toEqual([
       { channel: INVOKE_CHANNELS.appInfo, args: [] },
       {
@@ -86,6 +87,7 @@ describe('preload bridge', () => {
       },
       { channel: INVOKE_CHANNELS.notify, args: [{ title: 't', body: 'b' }] },
       { channel: INVOKE_CHANNELS.openExternal, args: ['https://www.uwv.nl/'] },
+      { channel: INVOKE_CHANNELS.embeddedSync, args: [] },
     ])
   })
 

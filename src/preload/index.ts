@@ -35,6 +35,7 @@ const api = {
     }),
   notify: ({ title, body }) => invoke('notify', { title, body }),
   openExternal: (url) => invoke('openExternal', url),
+  embeddedSync: () => invoke('embeddedSync'),
   onMenuCommand: (listener: (cmd: MenuCommand) => void) => {
     const channel = EVENT_CHANNELS.onMenuCommand
     const wrapped = (_event: IpcRendererEvent, cmd: unknown) => {

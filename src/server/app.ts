@@ -5,6 +5,7 @@ import type { ScryptCost } from './auth/passwords'
 import { verifyAccessToken, type AccessClaims } from './auth/tokens'
 import type { Role } from './auth/roles'
 import type { Db } from './db/db'
+import { installCors } from './cors'
 import { HttpError, installErrorHandling } from './http-error'
 import { OPENAPI } from './openapi'
 import { registerAdminRoutes } from './routes/admin-routes'
@@ -56,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const verifyKey = createSecretKey(opts.jwtSecret)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
   installErrorHandling(app)
+  installCors(app)
   await app.register(rateLimit, { global: false, hook: 'preHandler' })
 
   app.addHook('onRequest', async (req) => {

@@ -7,6 +7,10 @@ import { useDeadlineNotifications } from '../features/deadlines/use-deadline-not
 import { EmployersPage } from '../features/employers/EmployersPage'
 import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
 import { RetentionPage } from '../features/privacy/RetentionPage'
+import { ConflictsPage } from '../features/sync/ConflictsPage'
+import { SyncPage } from '../features/sync/SyncPage'
+import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
+import { startSync, syncEngine } from '../sync/client'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
@@ -25,6 +29,7 @@ const NAV: readonly { readonly route: Route; readonly label: string }[] = [
   { route: { name: 'new-dossier' }, label: nl.nav.newDossier },
   { route: { name: 'employers' }, label: nl.nav.employers },
   { route: { name: 'data' }, label: nl.nav.data },
+  { route: { name: 'sync' }, label: nl.nav.sync },
 ]
 
 /** The window: navigation on the left, the current screen on the right. */
@@ -33,11 +38,13 @@ export function App() {
   const navigate = useRouter((s) => s.navigate)
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
   useDeadlineNotifications()
+  useEffect(() => startSync(), [])
 
   useEffect(
     () =>
       api.onMenuCommand((cmd) => {
         if (cmd === 'new-dossier') navigate({ name: 'new-dossier' })
+        else if (cmd === 'sync-now') void syncEngine.syncNow()
         else if (cmd === 'export-backup' || cmd === 'import-backup' || cmd === 'load-sample-data')
           navigate({ name: 'data' })
       }),
@@ -73,6 +80,7 @@ export function App() {
         <p className={`sidebar__status${online ? '' : ' sidebar__status--offline'}`} role="status">
           {online ? nl.app.online : nl.app.offline}
         </p>
+        <SyncSidebarStatus />
       </nav>
       <main className="main">
         <Screen route={route} />
@@ -98,5 +106,9 @@ function Screen(props: { readonly route: Route }) {
       return <RetentionPage />
     case 'audit-check':
       return <AuditCheckPage />
+    case 'sync':
+      return <SyncPage />
+    case 'conflicts':
+      return <ConflictsPage {...(r.dossierId ? { dossierId: r.dossierId } : {})} />
   }
 }

@@ -21,6 +21,8 @@ export type Route =
   | { readonly name: 'data' }
   | { readonly name: 'retention' }
   | { readonly name: 'audit-check' }
+  | { readonly name: 'sync' }
+  | { readonly name: 'conflicts'; readonly dossierId?: string }
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
@@ -36,6 +38,9 @@ export function parseHash(hash: string): Route {
   if (first === 'gegevens') return { name: 'data' }
   if (first === 'bewaartermijnen') return { name: 'retention' }
   if (first === 'audittrail') return { name: 'audit-check' }
+  if (first === 'synchronisatie') return { name: 'sync' }
+  if (first === 'conflicten')
+    return second ? { name: 'conflicts', dossierId: second } : { name: 'conflicts' }
   return { name: 'caseload' }
 }
 
@@ -55,6 +60,12 @@ export function toHash(route: Route): string {
       return '#/bewaartermijnen'
     case 'audit-check':
       return '#/audittrail'
+    case 'sync':
+      return '#/synchronisatie'
+    case 'conflicts':
+      return route.dossierId
+        ? `#/conflicten/${encodeURIComponent(route.dossierId)}`
+        : '#/conflicten'
   }
 }
 

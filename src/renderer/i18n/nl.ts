@@ -11,6 +11,7 @@ export const nl = {
     newDossier: 'Nieuw dossier',
     employers: 'Werkgevers',
     data: 'Gegevens',
+    sync: 'Synchronisatie',
   },
   common: {
     save: 'Opslaan',

@@ -90,6 +90,9 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
       return true
     },
 
+    // A browser runs no server of its own: sign in on the sync screen (README, "Sync").
+    embeddedSync: async () => null,
+
     onMenuCommand: (listener) =>
       host.onMenuEvent((detail) => {
         if (isMenuCommand(detail)) listener(detail)

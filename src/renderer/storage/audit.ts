@@ -10,6 +10,7 @@ import {
 } from '../../shared/audit/chain'
 import type { ChangeEntry, HervatDb } from './db'
 import { settingsRepository } from './settings'
+import { recordSyncChange, syncTablesOf } from './sync-log'
 import type { StoreContext } from './write'
 
 /** What a feature reports to the audit trail; who, when, where and the chain are added here. */
@@ -28,8 +29,8 @@ const DEVICE_KEY = 'device'
 /** Shown as "wie" until the user has entered a name under Gegevens. */
 export const UNNAMED_USER = 'Onbekende gebruiker (naam niet ingesteld)'
 
-/** The tables an audit write needs besides its own work: the trail and the device's identity. */
-export const auditScope = (db: HervatDb) => [db.audit, db.meta]
+/** The tables an audit write needs besides its own work: the trail, the device identity, the outbox. */
+export const auditScope = (db: HervatDb) => [db.audit, db.meta, ...syncTablesOf(db)]
 
 /** This computer's device id, created once and kept in `meta`. Call inside a rw transaction. */
 async function deviceIdOf(ctx: StoreContext): Promise<string> {
@@ -73,6 +74,14 @@ export async function appendAudit(ctx: StoreContext, event: AuditEvent): Promise
     prevHash: last?.hash ?? GENESIS_HASH,
   })
   await ctx.db.audit.add(entry)
+  // The trail syncs like other append-only records (issue 6): the entry enters the outbox in
+  // this same transaction; `createdAt` is sync bookkeeping only (dropped again where it lands).
+  await recordSyncChange(
+    ctx.db,
+    { table: 'audit', recordId: entry.id, op: 'create', fields: { ...entry, createdAt: entry.at } },
+    ctx.clock().getTime(),
+    () => crypto.randomUUID(),
+  )
   return entry
 }
 

@@ -24,6 +24,7 @@ import { appendAudit, auditScope } from './audit'
 import { DATA_TABLES, type DataTable } from './db'
 import { CURRENT_VERSION } from './schema'
 import { checkSickPeriods } from './sick-period-rules'
+import { CURSOR_KEY } from './sync-log'
 import { appendChange, compact, writeTransaction, type StoreContext } from './write'
 
 export const BACKUP_FORMAT = 'hervat-backup'
@@ -298,13 +299,15 @@ export function backupRepository(ctx: StoreContext) {
       })
     },
     /**
-     * Clears every table, the change log included; this computer's settings and the audit trail
-     * stay (the trail is append-only; the wipe itself is its last entry).
+     * Clears every table, the change log and the sync outbox and field states included; this
+     * computer's settings and the audit trail stay (the trail is append-only; the wipe itself is
+     * its last entry). The sync cursor restarts, so a signed-in device pulls again.
      */
     wipe: async (): Promise<void> => {
-      const all = [...dataTables(), db.changes]
+      const all = [...dataTables(), db.changes, db.outbox, db.fieldStates]
       await db.transaction('rw', [...all, ...auditScope(db)], async () => {
         for (const t of all) await t.clear()
+        await db.meta.delete(CURSOR_KEY)
         await appendAudit(ctx, { action: 'wipe', objectType: 'database' })
       })
     },

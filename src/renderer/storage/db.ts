@@ -14,6 +14,7 @@ import type {
 } from '../../shared/domain/entities'
 import type { StoredDocument, StoredSignature } from '../../shared/documents/stored'
 import type { AuditEntry } from '../../shared/audit/chain'
+import type { FieldStateRow, OutboxRow } from './sync-log'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -77,6 +78,8 @@ export class HervatDb extends Dexie {
   changes!: Table<ChangeEntry, string>
   meta!: Table<MetaRow, string>
   audit!: Table<AuditEntry, string>
+  outbox!: Table<OutboxRow, string>
+  fieldStates!: Table<FieldStateRow, string>
 
   constructor(name: string) {
     super(name)

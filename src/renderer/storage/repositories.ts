@@ -26,6 +26,7 @@ import { DATA_TABLES, type HervatDb } from './db'
 import { documentRepository } from './documents'
 import { retentionRepository } from './retention'
 import { settingsRepository } from './settings'
+import { syncRepository } from './sync-repository'
 import { checkSickPeriods } from './sick-period-rules'
 import {
   compact,
@@ -212,6 +213,7 @@ export function createRepositories(
     changes: changesRepository(ctx),
     audit: auditRepository(ctx),
     retention: retentionRepository(ctx),
+    sync: syncRepository(ctx),
   }
 }
 

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie'
 import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
 import { upgradeToV3 } from './migrations/v3-change-sequence'
+import { upgradeToV5 } from './migrations/v5-sync-outbox'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -50,11 +51,22 @@ export const SCHEMA_V4 = {
 } as const
 
 /**
+ * v5 (sync client, docs/adr/0005): the outbox of field-level changes still to push (by HLC and by
+ * dossier) and the merged state of every field (winner + conflict records, per record and per
+ * dossier). The upgrade records every existing record once in both, so a first sync uploads it.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  outbox: 'id, hlc, dossierId',
+  fieldStates: 'key, [table+recordId], dossierId',
+} as const
+
+/**
  * v6: the audit trail, append-only and hash-chained per device (`&[deviceId+seq]`: one entry per
  * place in a device's chain), found per dossier and per object (a dossier's werknemer).
  */
 export const SCHEMA_V6 = {
-  ...SCHEMA_V4,
+  ...SCHEMA_V5,
   audit: 'id, &[deviceId+seq], dossierId, objectId, at',
 } as const
 
@@ -65,5 +77,6 @@ export function declareSchema(db: Dexie): void {
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
   db.version(4).stores(SCHEMA_V4)
+  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5)
   db.version(6).stores(SCHEMA_V6)
 }

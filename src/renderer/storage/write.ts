@@ -5,6 +5,7 @@ import { parseAt } from '../../shared/domain/validation'
 import type { AppError, Result } from '../../shared/kernel/errors'
 import { appendAudit, auditOfChange, auditScope } from './audit'
 import type { ChangeEntry, HervatDb } from './db'
+import { recordSyncChange, syncTablesOf } from './sync-log'
 
 /** What every repository needs from its surroundings: the db, a clock and an id source. */
 export type StoreContext = {
@@ -69,15 +70,22 @@ export function diffFields(
 type NewChange = Omit<ChangeEntry, 'id' | 'seq' | 'at'>
 
 /**
- * Appends a change entry, and its audit entry (the edit, who, when, which device). Call it only
- * inside a read-write transaction that includes `db.changes` and the audit scope (as
- * `writeTransaction` does): the next `seq` is read and written in that same transaction.
+ * Appends a change entry, its audit entry (the edit, who, when, which device) and, for a local
+ * write of a synced table, its sync outbox entries. Call it only inside a read-write
+ * transaction that includes `db.changes`, the audit scope and the sync tables (as
+ * `writeTransaction` does): the next `seq` is read and written in that same transaction
+ * (docs/adr/0005). `sync: false` is for changes that came from the server: they are history
+ * here, never pushed back, and their audit entry is the one made on the device that wrote them.
  * `audit: false` only for writes that record their own, single audit entry (retention erasure).
  */
 export async function appendChange(
   ctx: StoreContext,
   entry: NewChange,
-  options: { readonly audit?: boolean } = {},
+  opts: {
+    readonly audit?: boolean
+    readonly sync?: boolean
+    readonly resolution?: boolean
+  } = {},
 ): Promise<ChangeEntry> {
   const last = await ctx.db.changes.orderBy('seq').last()
   const full: ChangeEntry = {
@@ -87,7 +95,15 @@ export async function appendChange(
     at: ctx.clock().toISOString(),
   }
   await ctx.db.changes.add(full)
-  if (options.audit !== false) await appendAudit(ctx, auditOfChange(full))
+  if (opts.audit !== false && opts.sync !== false) await appendAudit(ctx, auditOfChange(full))
+  if (opts.sync !== false)
+    await recordSyncChange(
+      ctx.db,
+      entry,
+      ctx.clock().getTime(),
+      () => crypto.randomUUID(),
+      opts.resolution,
+    )
   return full
 }
 
@@ -110,7 +126,9 @@ export async function writeTransaction<T>(
   tables: readonly Table[],
   work: () => Promise<Result<NoInfer<T>>>,
 ): Promise<Result<T>> {
-  const scope = [...new Set([...tables, ctx.db.changes, ...auditScope(ctx.db)])]
+  const scope = [
+    ...new Set([...tables, ctx.db.changes, ...auditScope(ctx.db), ...syncTablesOf(ctx.db)]),
+  ]
   try {
     return await ctx.db.transaction('rw', scope, work)
   } catch (e) {

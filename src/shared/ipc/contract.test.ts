@@ -18,6 +18,7 @@ describe('IPC contract', () => {
       'openFile',
       'notify',
       'openExternal',
+      'embeddedSync',
     ])
   })
 

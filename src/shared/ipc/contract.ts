@@ -58,6 +58,25 @@ export type NotifyRequest = { readonly title: string; readonly body: string }
 
 export type Unsubscribe = () => void
 
+/**
+ * A signed-in session on the sync server the desktop app runs itself (docs/adr/0005): main
+ * starts it on loopback, provisions a local organisation and user on first run, keeps their
+ * password, and hands the renderer only tokens for this device.
+ */
+export type EmbeddedSyncSession = {
+  readonly serverUrl: string
+  readonly accessToken: string
+  readonly refreshToken: string
+  readonly deviceId: string
+  readonly user: {
+    readonly id: string
+    readonly organisationId: string
+    readonly name: string
+    readonly email: string
+    readonly role: 'casemanager' | 'teamleider' | 'beheerder'
+  }
+}
+
 /** Every capability of the desktop bridge. The renderer codes against this type only. */
 export type HervatApi = {
   readonly appInfo: () => Promise<AppInfo>
@@ -69,6 +88,8 @@ export type HervatApi = {
   readonly notify: (req: NotifyRequest) => Promise<void>
   /** Opens an allowlisted https URL in the user's browser; `false` when refused. */
   readonly openExternal: (url: string) => Promise<boolean>
+  /** Electron: a session on the app's own sync server (null when it is not running). Browser: null. */
+  readonly embeddedSync: () => Promise<EmbeddedSyncSession | null>
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (cmd: MenuCommand) => void) => Unsubscribe
 }
@@ -96,6 +117,7 @@ export const INVOKE_CHANNELS = {
   openFile: 'hervat:open-file',
   notify: 'hervat:notify',
   openExternal: 'hervat:open-external',
+  embeddedSync: 'hervat:embedded-sync',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }
 
 /** IPC channel of every event capability. */

@@ -4,6 +4,7 @@ import { DOSSIER_TABS, useRouter, type DossierTab } from '../../app/router'
 import { repos } from '../../app/services'
 import { showDate } from '../../components/format'
 import { useLive } from '../../storage/live'
+import { DossierSyncState } from '../sync/DossierSyncState'
 import { AppointmentsTab } from './AppointmentsTab'
 import { ContactsTab } from './ContactsTab'
 import { DocumentsTab } from './DocumentsTab'
@@ -53,6 +54,7 @@ export function DossierPage(props: { readonly id: string; readonly tab: DossierT
             <span>{POLICY_PROFILE_LABELS[employer.policyProfile]}</span>
             <span>Casemanager: {dossier.casemanager}</span>
           </p>
+          <DossierSyncState dossierId={dossier.id} />
         </div>
       </header>
       <nav className="tabs" aria-label="Onderdelen van het dossier">

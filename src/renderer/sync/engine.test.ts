@@ -1,0 +1,280 @@
+import 'fake-indexeddb/auto'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOrganisation, createUser } from '../../server/accounts'
+import { buildApp } from '../../server/app'
+import { openPglite, type Db } from '../../server/db/db'
+import { migrate } from '../../server/db/migrations'
+import { FAST_SCRYPT, PASSWORD, SECRET } from '../../server/test-support'
+import { HervatDb } from '../storage/db'
+import { createRepositories } from '../storage/repositories'
+import { employeeInput, employerInput } from '../storage/test-support'
+import {
+  createSyncEngine,
+  INITIAL_SYNC_STATE,
+  SESSION_KEY,
+  type SyncSession,
+  type SyncState,
+} from './engine'
+import type { FetchLike } from './http'
+
+/**
+ * The engine against the real server (Fastify on PGlite, over real HTTP on loopback) with two
+ * devices, each its own IndexedDB (fake-indexeddb) and its own repositories.
+ */
+
+let db: Db
+let base = ''
+let close: () => Promise<void>
+const emails = { cm: 'cm@example.nl', tl: 'tl@example.nl', cm2: 'cm2@example.nl' }
+
+beforeAll(async () => {
+  db = await openPglite(undefined)
+  await migrate(db)
+  const app = await buildApp({
+    db,
+    jwtSecret: SECRET,
+    scryptCost: FAST_SCRYPT,
+    loginRateLimit: 1000,
+  })
+  const org = await createOrganisation(db, 'Bureau A')
+  await createUser(
+    db,
+    {
+      organisationId: org,
+      email: emails.cm,
+      name: 'Petra',
+      role: 'casemanager',
+      password: PASSWORD,
+    },
+    FAST_SCRYPT,
+  )
+  await createUser(
+    db,
+    {
+      organisationId: org,
+      email: emails.cm2,
+      name: 'Karin',
+      role: 'casemanager',
+      password: PASSWORD,
+    },
+    FAST_SCRYPT,
+  )
+  await createUser(
+    db,
+    { organisationId: org, email: emails.tl, name: 'Tom', role: 'teamleider', password: PASSWORD },
+    FAST_SCRYPT,
+  )
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  close = async () => {
+    await app.close()
+    await db.close()
+  }
+}, 60_000)
+afterAll(async () => close())
+
+let n = 0
+function device(fetchFn: FetchLike = (url, init) => fetch(url, init)) {
+  const idb = new HervatDb(`engine-${++n}-${Math.random().toString(36).slice(2)}`)
+  const repos = createRepositories(idb)
+  let state: SyncState = INITIAL_SYNC_STATE
+  const engine = createSyncEngine({
+    repo: repos.sync,
+    fetch: fetchFn,
+    now: () => new Date(),
+    isOnline: () => true,
+    timers: { set: () => 0, clear: () => undefined },
+    deviceName: `test ${n}`,
+    setState: (p) => {
+      state = { ...state, ...p }
+    },
+  })
+  return { idb, repos, engine, state: () => state }
+}
+
+async function seed(repos: ReturnType<typeof createRepositories>, casemanager: string) {
+  const er = await repos.employers.create({
+    ...employerInput,
+    name: `Werkgever van ${casemanager}`,
+  })
+  if (!er.ok) throw new Error(er.error.message)
+  const ee = await repos.employees.create(employeeInput(er.value.id))
+  if (!ee.ok) throw new Error(ee.error.message)
+  const d = await repos.dossiers.create({
+    employeeId: ee.value.id,
+    casemanager,
+    arbodienst: {},
+    bedrijfsarts: {},
+    status: 'actief',
+  })
+  if (!d.ok) throw new Error(d.error.message)
+  return { employee: ee.value, dossier: d.value }
+}
+
+const serverCount = async (): Promise<number> =>
+  Number((await db.query('SELECT count(*) AS n FROM changes'))[0]?.n)
+
+describe('sync engine against the real server', () => {
+  it('pushes every change exactly once, even when the answer to a push is lost', async () => {
+    let dropNextPushAnswer = true
+    const flaky: FetchLike = async (url, init) => {
+      const res = await fetch(url, init)
+      if (url.endsWith('/sync/push') && dropNextPushAnswer) {
+        dropNextPushAnswer = false
+        throw new TypeError('connection reset') // the server applied it; the client never heard
+      }
+      return res
+    }
+    const a = device(flaky)
+    const before = await serverCount()
+    await seed(a.repos, 'Petra')
+    const written = await a.repos.sync.pendingCount()
+    let seen: string[] = []
+    expect((await a.engine.login(base, emails.cm, PASSWORD)).ok).toBe(true)
+    // The login's own cycle fails after the server applied the push; the engine tries again.
+    await a.engine.syncNow()
+    seen = [a.state().status]
+    expect(dropNextPushAnswer).toBe(false)
+    expect(seen).toEqual(['idle'])
+    expect(await a.repos.sync.pendingCount()).toBe(0)
+    expect(await serverCount()).toBe(before + written)
+  })
+
+  it('two devices edit the same field: both keep the conflict, the choice converges both', async () => {
+    const a = device()
+    const b = device()
+    const { dossier, employee } = await seed(a.repos, 'Petra')
+    await a.engine.login(base, emails.cm, PASSWORD)
+    await b.engine.login(base, emails.tl, PASSWORD)
+    await a.engine.syncNow()
+    await b.engine.syncNow()
+    expect(b.state().status).toBe('idle')
+    expect((await b.repos.dossiers.get(dossier.id))?.casemanager).toBe('Petra')
+
+    // Both edit offline (no sync in between), then both sync.
+    const input = { ...dossier, employeeId: employee.id }
+    await a.repos.dossiers.update(dossier.id, { ...input, casemanager: 'Petra Visser' })
+    await b.repos.dossiers.update(dossier.id, { ...input, casemanager: 'Tom Teamleider' })
+    await b.repos.dossiers.update(dossier.id, {
+      ...input,
+      casemanager: 'Tom Teamleider',
+      status: 'hersteld',
+    })
+    await a.engine.syncNow()
+    await b.engine.syncNow()
+    await a.engine.syncNow()
+    const [da, db2] = [
+      await a.repos.dossiers.get(dossier.id),
+      await b.repos.dossiers.get(dossier.id),
+    ]
+    expect(da).toEqual(db2)
+    expect(da?.status).toBe('hersteld')
+    expect(da?.casemanager).toBe('Tom Teamleider')
+    const [ca] = await a.repos.sync.conflicts(dossier.id)
+    const [cb] = await b.repos.sync.conflicts(dossier.id)
+    expect(ca?.others.map((o) => o.value)).toEqual(['Petra Visser'])
+    expect(cb?.others.map((o) => o.value)).toEqual(['Petra Visser'])
+
+    expect((await a.repos.sync.resolveConflict(ca!.key, 'Petra Visser')).ok).toBe(true)
+    await a.engine.syncNow()
+    await b.engine.syncNow()
+    expect((await b.repos.dossiers.get(dossier.id))?.casemanager).toBe('Petra Visser')
+    expect(await a.repos.sync.conflictCount(dossier.id)).toBe(0)
+    expect(await b.repos.sync.conflictCount(dossier.id)).toBe(0)
+  })
+
+  it('a dossier of another casemanager never reaches this one; attachments travel once', async () => {
+    const mine = device()
+    const theirs = device()
+    await mine.engine.login(base, emails.cm, PASSWORD)
+    await theirs.engine.login(base, emails.cm2, PASSWORD)
+    const { dossier } = await seed(theirs.repos, 'Karin')
+    const pdf = new TextEncoder().encode('%PDF-1.4\nverslag\n%%EOF')
+    const att = await theirs.repos.attachments.add(
+      dossier.id,
+      {
+        title: 'Probleemanalyse',
+        source: 'bedrijfsarts',
+        kind: 'probleemanalyse',
+        receivedOn: '14-02-2025',
+      },
+      { name: 'pa.pdf', mimeType: 'application/pdf', data: pdf },
+    )
+    expect(att.ok).toBe(true)
+    await theirs.engine.syncNow()
+    expect(theirs.state().status).toBe('idle')
+    const blobs = async () => Number((await db.query('SELECT count(*) AS n FROM blobs'))[0]?.n)
+    const stored = await blobs()
+    await mine.engine.syncNow()
+    expect(await mine.repos.dossiers.get(dossier.id)).toBeUndefined()
+    expect(await mine.repos.attachments.listByDossier(dossier.id)).toEqual([])
+
+    // A teamleider's device gets the dossier and the PDF; pushing again sends no second copy.
+    const lead = device()
+    await lead.engine.login(base, emails.tl, PASSWORD)
+    await lead.engine.syncNow()
+    const [copy] = await lead.repos.attachments.listByDossier(dossier.id)
+    expect(copy && (await lead.repos.attachments.getContent(copy.id))).toEqual(pdf)
+    await theirs.repos.attachments.add(
+      dossier.id,
+      { title: 'Kopie', source: 'bedrijfsarts', kind: 'probleemanalyse', receivedOn: '15-02-2025' },
+      { name: 'kopie.pdf', mimeType: 'application/pdf', data: pdf },
+    )
+    await theirs.engine.syncNow()
+    expect(await blobs()).toBe(stored)
+  })
+
+  it('refreshes an expired access token by itself', async () => {
+    const a = device()
+    await a.engine.login(base, emails.cm, PASSWORD)
+    const s = await a.repos.sync.getMeta<SyncSession>(SESSION_KEY)
+    await a.repos.sync.setMeta(SESSION_KEY, { ...s, accessToken: 'verlopen' })
+    // A fresh engine on the same database restores the (now stale) session on start.
+    const restarted = createSyncEngine({
+      repo: a.repos.sync,
+      fetch: (url, init) => fetch(url, init),
+      now: () => new Date(),
+      isOnline: () => true,
+      timers: { set: () => 0, clear: () => undefined },
+      deviceName: 'x',
+      setState: () => undefined,
+    })
+    await restarted.start()
+    restarted.stop()
+    const after = await a.repos.sync.getMeta<SyncSession>(SESSION_KEY)
+    expect(after?.accessToken).not.toBe('verlopen')
+    expect(after?.refreshToken).not.toBe(s?.refreshToken)
+  })
+
+  it('a wrong password is refused in Dutch at the password field; nothing is stored', async () => {
+    const a = device()
+    expect(await a.engine.login(base, emails.cm, 'fout wachtwoord')).toEqual({
+      ok: false,
+      field: 'password',
+      message: 'E-mailadres of wachtwoord klopt niet.',
+    })
+    expect(await a.engine.login('ftp://x', emails.cm, PASSWORD)).toMatchObject({
+      field: 'serverUrl',
+    })
+    expect(await a.repos.sync.getMeta(SESSION_KEY)).toBeUndefined()
+  })
+
+  it('signing out with wipe leaves no dossier and no sync state; without wipe the data stays', async () => {
+    const a = device()
+    await seed(a.repos, 'Petra')
+    await a.engine.login(base, emails.cm, PASSWORD)
+    await a.engine.syncNow()
+    const dossiers = (await a.repos.dossiers.list()).length
+    expect(dossiers).toBeGreaterThan(0)
+    await a.engine.signOut({ wipe: false })
+    expect(await a.repos.dossiers.list()).toHaveLength(dossiers)
+    expect(await a.repos.sync.getMeta(SESSION_KEY)).toBeUndefined()
+    await a.engine.login(base, emails.cm, PASSWORD)
+    await a.engine.signOut({ wipe: true })
+    expect(await a.repos.dossiers.list()).toHaveLength(0)
+    expect(await a.repos.employers.list()).toHaveLength(0)
+    expect(await a.repos.sync.pendingCount()).toBe(0)
+    expect(a.state().status).toBe('signed-out')
+  })
+})

@@ -1,0 +1,291 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { HervatApp } from './app-model'
+
+/**
+ * Sync end to end (issue 5): a real sync server (`npm run server`'s entry point, PGlite in a
+ * temporary HERVAT_DATA_DIR, initialised with the server's own init command and API), and two
+ * Chromium contexts: casemanager Petra and teamleider Tom, each its own IndexedDB (a device).
+ */
+
+const PORT = Number(process.env.HERVAT_SYNC_TEST_PORT ?? 4193)
+const SERVER = `http://127.0.0.1:${PORT}`
+const PASSWORD = 'correct horse battery staple'
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
+
+let dataDir = ''
+let server: ChildProcess | undefined
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: 'inherit' })
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[0]}: ${code}`))))
+  })
+}
+
+async function api<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${SERVER}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  })
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+const login = (email: string) =>
+  api<{ accessToken: string }>('/api/v1/auth/login', {
+    body: { email, password: PASSWORD, deviceName: 'e2e' },
+  })
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000)
+  dataDir = mkdtempSync(join(tmpdir(), 'hervat-sync-e2e-'))
+  const env = { HERVAT_DATA_DIR: dataDir, PORT: String(PORT), HERVAT_ADMIN_PASSWORD: PASSWORD }
+  await run(
+    [
+      'src/server/cli/init.ts',
+      '--org',
+      'Bureau Noord',
+      '--email',
+      'admin@noord.nl',
+      '--name',
+      'Beheer',
+    ],
+    env,
+  )
+  server = spawn(TSX, ['src/server/main.ts'], {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+    detached: true,
+  })
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${SERVER}/health`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (i > 240) throw new Error('De syncserver startte niet.')
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  const admin = await login('admin@noord.nl')
+  for (const [email, name, role] of [
+    ['petra@noord.nl', 'Petra Visser', 'casemanager'],
+    ['karin@noord.nl', 'Karin de Wit', 'casemanager'],
+    ['tom@noord.nl', 'Tom Bakker', 'teamleider'],
+  ] as const) {
+    await api('/api/v1/users', {
+      token: admin.accessToken,
+      body: { email, name, role, password: PASSWORD },
+    })
+  }
+})
+
+test.afterAll(async () => {
+  // Our own server process group only (started detached above).
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
+  await new Promise((r) => setTimeout(r, 500))
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Karin's own dossier, pushed from her device through the API: a werkgever, werknemer, dossier. */
+async function karinPushesHerDossier(): Promise<void> {
+  const { accessToken } = await login('karin@noord.nl')
+  const at = '2026-11-20T09:00:00.000Z'
+  const ids = { er: randomUUID(), ee: randomUUID(), d: randomUUID() }
+  let counter = 0
+  const changes: unknown[] = []
+  const record = (table: string, recordId: string, dossierId: string | null, fields: object) => {
+    for (const [field, value] of Object.entries({ ...fields, updatedAt: at, createdAt: at })) {
+      changes.push({
+        id: randomUUID(),
+        table,
+        recordId,
+        dossierId,
+        field,
+        value,
+        hlc: `${String(Date.now()).padStart(15, '0')}-${String(counter++).padStart(5, '0')}-nkarin`,
+        baseHlc: null,
+      })
+    }
+  }
+  record('employers', ids.er, null, {
+    name: 'Transport Zuid',
+    kvkNumber: '87654321',
+    loonheffingennummer: '987654321L01',
+    address: {},
+    contactPerson: {},
+    policyProfile: 'wettelijk',
+  })
+  record('employees', ids.ee, null, {
+    employerId: ids.er,
+    firstName: 'Mehmet',
+    lastName: 'Özdemir',
+    bsn: '111222333',
+    dateOfBirth: '1980-01-01',
+    address: {},
+    jobTitle: 'Chauffeur',
+    contractHoursPerWeek: 40,
+    employmentStart: '2010-01-01',
+  })
+  record('dossiers', ids.d, ids.d, {
+    employeeId: ids.ee,
+    employerId: ids.er,
+    casemanager: 'Karin de Wit',
+    arbodienst: {},
+    bedrijfsarts: {},
+    status: 'actief',
+    safetyNet: 'onbekend',
+    workAccident: false,
+    thirdPartyLiable: false,
+  })
+  await api('/api/v1/sync/push', { token: accessToken, body: { changes } })
+}
+
+async function signIn(page: Page, email: string) {
+  const app = new HervatApp(page)
+  await app.open()
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Synchronisatie' })
+    .click()
+  const form = page.getByRole('form', { name: 'Inloggen' })
+  await form.getByLabel('Serveradres').fill(SERVER)
+  await form.getByLabel('E-mailadres').fill(email)
+  await form.getByLabel('Wachtwoord').fill(PASSWORD)
+  await form.getByRole('button', { name: 'Inloggen' }).click()
+  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
+  return app
+}
+
+/** Waits until the device has pushed everything and pulled once more ("Nu synchroniseren"). */
+async function syncNow(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Synchronisatie' })
+    .click()
+  await page.getByRole('button', { name: 'Nu synchroniseren' }).click()
+  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
+  await expect(page.getByText('Geen wijzigingen te versturen').first()).toBeVisible()
+}
+
+async function openDossier(app: HervatApp, name: string) {
+  await app.nav('Caseload')
+  await app.page.getByRole('row', { name: new RegExp(name) }).click()
+  await expect(app.page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
+async function editDossier(app: HervatApp, casemanager: string) {
+  await app.page.getByRole('button', { name: 'Dossier wijzigen' }).click()
+  const f = app.form('Dossier wijzigen')
+  await f.getByLabel('Casemanager').fill(casemanager)
+  await f.getByRole('button', { name: 'Dossier opslaan' }).click()
+  await expect(app.page.getByText(`Casemanager: ${casemanager}`)).toBeVisible()
+}
+
+async function editEmployeePhone(app: HervatApp, phone: string) {
+  await app.page.getByRole('button', { name: 'Werknemer wijzigen' }).click()
+  const f = app.form('Werknemer wijzigen')
+  await f.getByLabel('Telefoon').fill(phone)
+  await f.getByRole('button', { name: 'Werknemer opslaan' }).click()
+  await expect(app.page.getByRole('button', { name: 'Werknemer wijzigen' })).toBeVisible()
+}
+
+test('two devices edit offline, converge, and settle a conflict; another casemanager’s dossier never arrives', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const contexts: BrowserContext[] = []
+  const device = async () => {
+    const c = await browser.newContext()
+    contexts.push(c)
+    return { context: c, page: await c.newPage() }
+  }
+  try {
+    await karinPushesHerDossier()
+    const petra = await device()
+    const tom = await device()
+
+    // Petra works on her device, signed in; her new dossier syncs by itself.
+    const a = await signIn(petra.page, 'petra@noord.nl')
+    await a.createEmployerFromNewDossier('Bakkerij Jansen')
+    await a.fillNewEmployeeDossier({
+      firstName: 'Sanne',
+      lastName: 'de Vries',
+      bsn: '123456782',
+      firstSickDay: '05-10-2026',
+      casemanager: 'Petra Visser',
+    })
+    await expect(
+      petra.page.getByRole('heading', { level: 1, name: 'Sanne de Vries' }),
+    ).toBeVisible()
+    await expect(petra.page.getByTestId('dossier-sync')).toContainText(
+      'Geen wijzigingen te versturen',
+    )
+
+    // The teamleider sees both dossiers of the organisation.
+    const b = await signIn(tom.page, 'tom@noord.nl')
+    await b.nav('Caseload')
+    await expect(tom.page.getByRole('row', { name: /Mehmet Özdemir/ })).toBeVisible()
+    await expect(tom.page.getByRole('row', { name: /Sanne de Vries/ })).toBeVisible()
+
+    // Karin's dossier never reaches Petra, however often she syncs.
+    await syncNow(petra.page)
+    await a.nav('Caseload')
+    await expect(petra.page.getByRole('row', { name: /Sanne de Vries/ })).toBeVisible()
+    await expect(petra.page.getByRole('row', { name: /Mehmet Özdemir/ })).toHaveCount(0)
+
+    // Both go offline and edit the same dossier: one field both change, one field each.
+    await petra.context.setOffline(true)
+    await tom.context.setOffline(true)
+    await openDossier(a, 'Sanne de Vries')
+    await editDossier(a, 'Petra Visser-de Boer')
+    await openDossier(b, 'Sanne de Vries')
+    await editEmployeePhone(b, '0612345678')
+    await editDossier(b, 'Tom Bakker')
+    await expect(petra.page.getByTestId('sync-status')).toContainText('Offline')
+    await expect(petra.page.getByTestId('dossier-sync')).toContainText('1 wijziging te versturen')
+
+    // Back online: both push by themselves; a last pull on Petra's device converges them.
+    await petra.context.setOffline(false)
+    await expect(petra.page.getByTestId('sync-status')).toContainText(
+      'Geen wijzigingen te versturen',
+    )
+    await tom.context.setOffline(false)
+    await expect(tom.page.getByTestId('sync-status')).toContainText('Geen wijzigingen te versturen')
+    await syncNow(petra.page)
+    await openDossier(a, 'Sanne de Vries')
+    await expect(petra.page.getByText('Casemanager: Tom Bakker')).toBeVisible()
+    await expect(petra.page.getByText('0612345678')).toBeVisible()
+
+    // The overwritten value is a conflict on both devices, with both values and the field's name.
+    await petra.page.getByTestId('dossier-sync').getByRole('link', { name: '1 conflict' }).click()
+    const conflict = petra.page.getByRole('region', { name: 'Conflict: Casemanager' })
+    await expect(conflict.getByRole('heading', { name: 'Dossier: Casemanager' })).toBeVisible()
+    await expect(conflict.getByTestId('conflict-value')).toHaveText([
+      'Tom Bakker',
+      'Petra Visser-de Boer',
+    ])
+    await conflict.getByRole('button', { name: 'Deze waarde kiezen' }).click()
+    await expect(petra.page.getByText('Er zijn geen conflicten.')).toBeVisible()
+
+    // The choice syncs like any edit, and settles the conflict on Tom's device too.
+    await expect(petra.page.getByTestId('sync-status')).toContainText(
+      'Geen wijzigingen te versturen',
+    )
+    await syncNow(tom.page)
+    await openDossier(b, 'Sanne de Vries')
+    await expect(tom.page.getByText('Casemanager: Petra Visser-de Boer')).toBeVisible()
+    await expect(tom.page.getByTestId('dossier-sync')).not.toContainText('conflict')
+    await expect(tom.page.getByTestId('sync-status')).not.toContainText('conflict')
+  } finally {
+    for (const c of contexts) await c.close()
+  }
+})
