@@ -68,13 +68,19 @@ const FIELD_LABELS: Partial<Record<SyncTable, Record<string, string>>> = {
     thirdPartyLiable: 'Verkeersongeval met mogelijk aansprakelijke derde (regres)',
     loonsanctieDecisionOn: 'Datum besluit loonsanctie UWV',
     reintegrationCompletedOn: 'Re-integratie afgerond op',
+    longTermExpectedOn: 'Dreigend langdurig verzuim bekend sinds',
+    voluntaryExtensionWeeks: 'Vrijwillige verlenging loondoorbetaling (weken)',
+    voluntaryExtensionRequestedOn: 'Verlenging aangevraagd bij UWV op',
   },
   sickPeriods: {
     reportedToEmployerOn: 'Ziekgemeld bij werkgever op',
     reportedToArbodienstOn: 'Ziekgemeld bij arbodienst op',
   },
   partialRecoveries: { hoursPerWeek: 'Uren per week' },
-  leaves: { sameCauseAroundLeave: 'Zelfde oorzaak rond het verlof' },
+  leaves: {
+    sameCauseAroundLeave: 'Zelfde oorzaak rond het verlof',
+    expectedDeliveryDate: 'Vermoedelijke bevallingsdatum',
+  },
   contacts: {
     participants: 'Deelnemers',
     summary: 'Verslag',

@@ -4,9 +4,9 @@ import {
   hlcClock,
   isSyncField,
   recordLocalWrite,
-  SYNC_TABLES,
   type Json,
   type SyncChange,
+  type SyncTable,
 } from '../../../shared/sync'
 import { CLOCK_KEY, type FieldStateRow } from '../sync-log'
 
@@ -16,13 +16,33 @@ import { CLOCK_KEY, type FieldStateRow } from '../sync-log'
  * existing record once, as a create (fields in stored order, `createdAt` last), with one new node
  * id for this device. A later first sync then uploads everything made before it existed.
  */
+/**
+ * The synced tables as of v5, frozen: later versions add synced tables of their own (v6: audit)
+ * that do not exist yet while this upgrade runs.
+ */
+const V5_SYNCED_TABLES: readonly SyncTable[] = [
+  'employers',
+  'employees',
+  'dossiers',
+  'sickPeriods',
+  'partialRecoveries',
+  'leaves',
+  'contacts',
+  'interventions',
+  'appointments',
+  'attachments',
+  'milestoneMarks',
+  'documents',
+  'documentSignatures',
+]
+
 export async function upgradeToV5(tx: Transaction, nowMs: number = Date.now()): Promise<void> {
   const meta = tx.table<{ key: string; value: unknown }, string>('meta')
   const bytes = crypto.getRandomValues(new Uint8Array(9))
   let clock = hlcClock(`n${Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('')}`)
   const outbox: SyncChange[] = []
   const states: FieldStateRow[] = []
-  for (const table of SYNC_TABLES) {
+  for (const table of V5_SYNCED_TABLES) {
     const rows = await tx.table<Record<string, unknown>, string>(table).toArray()
     for (const row of rows) {
       const id = String(row.id)
