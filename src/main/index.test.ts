@@ -95,6 +95,11 @@ const fake = vi.hoisted(() => {
     },
     dialog: {},
     shell: { openExternal: async () => undefined },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => new Uint8Array(),
+      decryptString: () => '',
+    },
     Notification: { isSupported: () => false },
     net: { fetch: async () => new Response('') },
   }

@@ -9,6 +9,7 @@ import {
   net,
   Notification,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -147,6 +148,7 @@ function main(): void {
           if (Notification.isSupported()) new Notification(req).show()
         },
         openExternal: (url) => shell.openExternal(url),
+        safeStorage,
       }),
       site.origin,
     )

@@ -23,6 +23,8 @@ function recordingHandlers() {
     openFile: async (...args) => (calls.push(['openFile', args]), null),
     notify: async (...args) => void calls.push(['notify', args]),
     openExternal: async (...args) => (calls.push(['openExternal', args]), true),
+    protectDataKey: async (...args) => (calls.push(['protectDataKey', args]), null),
+    unprotectDataKey: async (...args) => (calls.push(['unprotectDataKey', args]), null),
   }
   return { calls, handlers }
 }

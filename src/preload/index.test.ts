@@ -74,6 +74,9 @@ describe('preload bridge', () => {
     await api.openFile({ title: 'Open', filters: [{ name: 'JSON', extensions: ['json'] }] })
     await api.notify({ title: 't', body: 'b' })
     expect(await api.openExternal('https://www.uwv.nl/')).toBe('answer from hervat:open-external')
+    const key = new Uint8Array(32)
+    await api.protectDataKey(key)
+    await api.unprotectDataKey(key)
     expect(bridge.invoked).toEqual([
       { channel: INVOKE_CHANNELS.appInfo, args: [] },
       {
@@ -86,6 +89,8 @@ describe('preload bridge', () => {
       },
       { channel: INVOKE_CHANNELS.notify, args: [{ title: 't', body: 'b' }] },
       { channel: INVOKE_CHANNELS.openExternal, args: ['https://www.uwv.nl/'] },
+      { channel: INVOKE_CHANNELS.protectDataKey, args: [key] },
+      { channel: INVOKE_CHANNELS.unprotectDataKey, args: [key] },
     ])
   })
 

@@ -5,6 +5,7 @@ import { DossierPage } from '../features/dossier/DossierPage'
 import { NewDossierPage } from '../features/dossier/NewDossierPage'
 import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
+import { lockNow } from '../features/lock/lock-store'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
@@ -68,6 +69,9 @@ export function App() {
             </li>
           ))}
         </ul>
+        <button className="button button--small" type="button" onClick={lockNow}>
+          Vergrendelen
+        </button>
         <p className={`sidebar__status${online ? '' : ' sidebar__status--offline'}`} role="status">
           {online ? nl.app.online : nl.app.offline}
         </p>

@@ -90,6 +90,16 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
       return true
     },
 
+    // A browser has no OS key store: the passphrase alone protects the data key.
+    protectDataKey: async (key) => {
+      checked('protectDataKey', [key])
+      return null
+    },
+    unprotectDataKey: async (wrapped) => {
+      checked('unprotectDataKey', [wrapped])
+      return null
+    },
+
     onMenuCommand: (listener) =>
       host.onMenuEvent((detail) => {
         if (isMenuCommand(detail)) listener(detail)

@@ -12,6 +12,8 @@ import type {
   PartialRecovery,
   SickPeriod,
 } from '../../shared/domain/entities'
+import { encryptionMiddleware } from './crypto/middleware'
+import type { Vault } from './crypto/vault'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -71,12 +73,14 @@ export class HervatDb extends Dexie {
   changes!: Table<ChangeEntry, string>
   meta!: Table<MetaRow, string>
 
-  constructor(name: string) {
+  /** With a `vault`, every table is encrypted at rest by its policy (crypto/policy.ts). */
+  constructor(name: string, vault?: Vault) {
     super(name)
+    if (vault) this.use(encryptionMiddleware(vault))
     declareSchema(this)
   }
 }
 
-export function openDb(name = 'hervat'): HervatDb {
-  return new HervatDb(name)
+export function openDb(name = 'hervat', vault?: Vault): HervatDb {
+  return new HervatDb(name, vault)
 }

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie'
 import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
 import { upgradeToV3 } from './migrations/v3-change-sequence'
+import { upgradeToV7 } from './migrations/v7-encryption'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -39,10 +40,20 @@ export const SCHEMA_V3 = {
   changes: 'id, &seq, at, recordId, dossierId',
 } as const
 
-export const CURRENT_VERSION = 3
+/**
+ * v7: encryption at rest (docs/adr/0006). A werknemer's last name is no longer indexed (it is
+ * encrypted); a BSN is found by its keyed hash `bsnHash`. Rows are encrypted on the first unlock.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V3,
+  employees: 'id, employerId, bsnHash',
+} as const
+
+export const CURRENT_VERSION = 7
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
+  db.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
 }

@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   notifyDaysAhead: z.number().int().min(1).max(60).default(7),
   /** The day the last deadline notification was shown (one a day at most). */
   lastNotifiedOn: z.string().optional(),
+  /** Lock the app after this many minutes without keyboard or mouse (docs/adr/0006). */
+  lockAfterMinutes: z.number().int().min(1).max(240).default(15),
 })
 export type Settings = z.output<typeof settingsSchema>
 

@@ -18,6 +18,8 @@ describe('IPC contract', () => {
       'openFile',
       'notify',
       'openExternal',
+      'protectDataKey',
+      'unprotectDataKey',
     ])
   })
 

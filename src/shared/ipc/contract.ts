@@ -69,6 +69,14 @@ export type HervatApi = {
   readonly notify: (req: NotifyRequest) => Promise<void>
   /** Opens an allowlisted https URL in the user's browser; `false` when refused. */
   readonly openExternal: (url: string) => Promise<boolean>
+  /**
+   * Encrypts the database's data key with the OS key store (Electron `safeStorage`), so the
+   * logged-in user can unlock without the passphrase. `null` where no OS key store is available
+   * (always in a browser).
+   */
+  readonly protectDataKey: (key: Uint8Array) => Promise<Uint8Array | null>
+  /** The data key back from `protectDataKey`'s bytes; `null` when the OS key store cannot. */
+  readonly unprotectDataKey: (wrapped: Uint8Array) => Promise<Uint8Array | null>
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (cmd: MenuCommand) => void) => Unsubscribe
 }
@@ -96,6 +104,8 @@ export const INVOKE_CHANNELS = {
   openFile: 'hervat:open-file',
   notify: 'hervat:notify',
   openExternal: 'hervat:open-external',
+  protectDataKey: 'hervat:protect-data-key',
+  unprotectDataKey: 'hervat:unprotect-data-key',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }
 
 /** IPC channel of every event capability. */

@@ -4,6 +4,7 @@ import { repos } from '../../app/services'
 import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
 import { loadSampleData } from '../../storage/sample-data'
+import { LockSettings } from '../lock/LockSettings'
 import { NotificationSettings } from './NotificationSettings'
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
@@ -99,6 +100,7 @@ export function DataPage() {
         </div>
       </section>
       <NotificationSettings />
+      <LockSettings />
       <section className="card">
         <h2>{nl.data.sampleTitle}</h2>
         <p>{nl.data.sampleText}</p>
