@@ -142,6 +142,7 @@ function UnlockScreen(props: { readonly osKey: boolean; readonly waitUntil?: num
   const secondsLeft = waiting ? Math.ceil((waitUntil - now) / 1000) : 0
 
   const attempt = async (run: () => ReturnType<typeof lockSession.unlockWithOsKey>) => {
+    markOnce(PERF.unlockStart)
     setBusy(true)
     try {
       const r = await run()
