@@ -74,7 +74,10 @@ export class HervatDb extends Dexie {
   meta!: Table<MetaRow, string>
 
   /** With a `vault`, every table is encrypted at rest by its policy (crypto/policy.ts). */
-  constructor(name: string, vault?: Vault) {
+  constructor(
+    name: string,
+    readonly vault?: Vault,
+  ) {
     super(name)
     if (vault) this.use(encryptionMiddleware(vault))
     declareSchema(this)

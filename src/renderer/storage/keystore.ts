@@ -1,11 +1,13 @@
 import Dexie from 'dexie'
 import type { Result } from '../../shared/kernel/errors'
 import {
+  blindIndex,
   copy,
   deriveDataKeys,
   newDataKey,
   unwrapWithPassphrase,
   wrapWithPassphrase,
+  type DataKeys,
   type PassphraseWrap,
 } from './crypto/keys'
 import { ENCRYPTION_STATE_KEY, KEYSTORE_KEY, UNLOCK_FAILURES_KEY } from './crypto/state'
@@ -19,7 +21,11 @@ export type Keystore = {
   readonly passphrase: PassphraseWrap
   /** Electron: the data key encrypted by the OS key store (safeStorage). */
   readonly os?: { readonly wrapped: Uint8Array }
+  /** A keyed hash of a fixed text: tells a wrong key (e.g. from another OS account) at once. */
+  readonly check: string
 }
+
+const keyCheck = (keys: DataKeys) => blindIndex(keys, 'hervat/key-check', 'v1')
 
 export type UnlockFailures = { readonly count: number; readonly lastAt: string }
 
@@ -126,14 +132,20 @@ export function createLockSession(opts: {
     return until > now() ? until : undefined
   }
 
-  /** Opens (first time), encrypts rows still in plaintext, and turns on strict reading. */
-  const enter = async (raw: Uint8Array<ArrayBuffer>) => {
-    vault.unlock(await deriveDataKeys(raw))
+  /**
+   * Checks the key, opens the database (first time), encrypts rows still in plaintext, and turns
+   * on strict reading. `false` when the key is not this database's.
+   */
+  const enter = async (raw: Uint8Array<ArrayBuffer>, check: string | undefined) => {
+    const keys = await deriveDataKeys(raw)
     raw.fill(0)
+    if (check !== undefined && (await keyCheck(keys)) !== check) return false
+    vault.unlock(keys)
     try {
       if (!db.isOpen()) await db.open()
       await encryptExistingRows(db)
       vault.strict = true
+      return true
     } catch (e) {
       vault.lock()
       throw e
@@ -185,8 +197,9 @@ export function createLockSession(opts: {
         version: 1,
         passphrase: wrapped,
         ...(osWrapped ? { os: { wrapped: osWrapped } } : {}),
+        check: await keyCheck(await deriveDataKeys(raw)),
       }
-      await enter(raw)
+      await enter(raw, undefined)
       await db.meta.put({ key: KEYSTORE_KEY, value: keystore })
       return { ok: true, value: undefined }
     },
@@ -225,7 +238,11 @@ export function createLockSession(opts: {
           },
         }
       }
-      await enter(raw)
+      if (!(await enter(raw, keystore.check)))
+        return {
+          ok: false,
+          error: { kind: 'wrong', message: 'Deze sleutel hoort niet bij deze gegevens.' },
+        }
       if (failures) await db.meta.delete(UNLOCK_FAILURES_KEY)
       return { ok: true, value: undefined }
     },
@@ -234,15 +251,15 @@ export function createLockSession(opts: {
     unlockWithOsKey: async (): Promise<Result<void, UnlockError>> => {
       const { keystore } = await readState()
       const raw = keystore?.os && opts.os ? await opts.os.unprotect(keystore.os.wrapped) : null
-      if (!raw || raw.byteLength !== 32)
-        return {
-          ok: false,
-          error: {
-            kind: 'wrong',
-            message: 'De sleutel van dit systeem werkt niet; gebruik uw wachtwoord.',
-          },
-        }
-      await enter(copy(raw))
+      const failed = {
+        ok: false,
+        error: {
+          kind: 'wrong',
+          message: 'De sleutel van dit systeem werkt niet; gebruik uw wachtwoord.',
+        },
+      } as const
+      if (!raw || raw.byteLength !== 32 || !keystore) return failed
+      if (!(await enter(copy(raw), keystore.check))) return failed
       return { ok: true, value: undefined }
     },
 

@@ -32,5 +32,13 @@ export function policyFor(table: string): TablePolicy {
   return ENCRYPTION_POLICY[table] ?? DEFAULT_POLICY
 }
 
+/** The value of a keyed-hash index for a lookup, e.g. `blindIndexValue(keys, 'employees', 'bsnHash', bsn)`. */
+export function blindIndexSpec(table: string, field: string) {
+  const policy = policyFor(table)
+  const spec = policy.plaintext === true ? undefined : policy.blindIndexes?.[field]
+  if (!spec) throw new Error(`Geen sleutel-hash ${table}.${field} in het versleutelingsbeleid.`)
+  return spec
+}
+
 /** The purpose string of a keyed hash: table and field, so hashes differ across uses. */
 export const blindIndexPurpose = (table: string, field: string) => `${table}.${field}`
