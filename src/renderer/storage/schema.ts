@@ -48,7 +48,7 @@ export const SCHEMA_V3 = {
 export const SCHEMA_V5 = {
   ...SCHEMA_V3,
   outbox: 'id, hlc, dossierId',
-  fieldStates: 'key, [table+recordId], dossierId',
+  fieldStates: 'key, [table+recordId], dossierId, openConflicts',
 } as const
 
 export const CURRENT_VERSION = 5

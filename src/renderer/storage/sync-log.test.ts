@@ -200,6 +200,8 @@ describe('applying pulled changes', () => {
     const [conflict] = await repos.sync.conflicts(dossier.id)
     expect(conflict).toMatchObject({ field: 'casemanager', current: { value: 'Lokaal' } })
     expect(conflict?.others.map((o) => o.value)).toEqual(['Ouder'])
+    // The sidebar's count finds it through the index, without scanning every field.
+    expect(await repos.sync.conflictCount()).toBe(1)
   })
 
   it('a newer remote value wins; the pending local edit is kept as a conflict and still pushed', async () => {

@@ -113,7 +113,7 @@ export function syncRepository(ctx: StoreContext) {
   const allConflicts = async (dossierId?: string): Promise<ConflictView[]> => {
     const rows: FieldStateRow[] =
       dossierId === undefined
-        ? await db.fieldStates.filter((s) => s.conflicts.length > 0).toArray()
+        ? await db.fieldStates.where('openConflicts').above(0).toArray()
         : await db.fieldStates.where('dossierId').equals(dossierId).toArray()
     return rows
       .map((s) => ({ s, open: openConflicts(s) }))

@@ -75,10 +75,11 @@ beforeAll(async () => {
 afterAll(async () => close())
 
 let n = 0
-function device(fetchFn: FetchLike = (url, init) => fetch(url, init)) {
+function device(fetchFn: FetchLike = (url, init) => fetch(url, init), pullLimit?: number) {
   const idb = new HervatDb(`engine-${++n}-${Math.random().toString(36).slice(2)}`)
   const repos = createRepositories(idb)
   let state: SyncState = INITIAL_SYNC_STATE
+  const progress: NonNullable<SyncState['progress']>[] = []
   const engine = createSyncEngine({
     repo: repos.sync,
     fetch: fetchFn,
@@ -88,9 +89,11 @@ function device(fetchFn: FetchLike = (url, init) => fetch(url, init)) {
     deviceName: `test ${n}`,
     setState: (p) => {
       state = { ...state, ...p }
+      if (p.progress) progress.push(p.progress)
     },
+    ...(pullLimit ? { pullLimit } : {}),
   })
-  return { idb, repos, engine, state: () => state }
+  return { idb, repos, engine, state: () => state, progress }
 }
 
 async function seed(repos: ReturnType<typeof createRepositories>, casemanager: string) {
@@ -223,6 +226,21 @@ describe('sync engine against the real server', () => {
     )
     await theirs.engine.syncNow()
     expect(await blobs()).toBe(stored)
+  })
+
+  it('a first sync pulls page by page and reports its progress', async () => {
+    const lead = device(undefined, 7)
+    await lead.engine.login(base, emails.tl, PASSWORD)
+    await lead.engine.syncNow()
+    const total = Number((await db.query('SELECT count(*) AS n FROM changes'))[0]?.n)
+    // One report per page of 7 (a last, empty page when the total divides evenly).
+    expect(lead.progress.length).toBeGreaterThanOrEqual(Math.ceil(total / 7))
+    expect(lead.progress.length).toBeLessThanOrEqual(Math.ceil(total / 7) + 1)
+    expect(lead.progress.at(-1)).toEqual({ done: total, total })
+    expect(lead.progress.map((p) => p.done)).toEqual(
+      [...lead.progress.map((p) => p.done)].sort((a, b) => a - b),
+    )
+    expect(lead.state().progress).toBeNull()
   })
 
   it('refreshes an expired access token by itself', async () => {
