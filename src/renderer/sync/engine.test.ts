@@ -295,4 +295,45 @@ describe('sync engine against the real server', () => {
     expect(await a.repos.sync.pendingCount()).toBe(0)
     expect(a.state().status).toBe('signed-out')
   })
+
+  it('schedules itself: soon after a local write, every minute when well, with backoff after failures', async () => {
+    const idb = new HervatDb(`engine-timers-${Math.random().toString(36).slice(2)}`)
+    const repos = createRepositories(idb)
+    const waits: number[] = []
+    let reachable = false
+    let state: SyncState = INITIAL_SYNC_STATE
+    const engine = createSyncEngine({
+      repo: repos.sync,
+      fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new TypeError('down'))),
+      now: () => new Date(),
+      isOnline: () => true,
+      timers: { set: (_fn, ms) => waits.push(ms), clear: () => undefined },
+      deviceName: 'timers',
+      random: () => 0,
+      setState: (p) => {
+        state = { ...state, ...p }
+      },
+    })
+    reachable = true
+    await engine.login(base, emails.cm, PASSWORD)
+    await engine.syncNow()
+    reachable = false
+    await engine.start() // restores the session, then fails: the server is gone
+    expect(state).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/niet bereikbaar/),
+    })
+    await engine.syncNow()
+    await engine.syncNow()
+    expect(waits.slice(-3)).toEqual([1_000, 2_000, 4_000])
+    await seed(repos, 'Petra')
+    engine.localWrite(await repos.sync.pendingCount())
+    expect(waits.at(-1)).toBe(1_500)
+    reachable = true
+    engine.online()
+    await engine.syncNow()
+    expect(state).toMatchObject({ status: 'idle', pending: 0 })
+    expect(waits.at(-1)).toBe(60_000)
+    engine.stop()
+  })
 })
