@@ -285,6 +285,21 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     await expect(tom.page.getByText('Casemanager: Petra Visser-de Boer')).toBeVisible()
     await expect(tom.page.getByTestId('dossier-sync')).not.toContainText('conflict')
     await expect(tom.page.getByTestId('sync-status')).not.toContainText('conflict')
+
+    // Signing out can take every dossier off the device; the server keeps them.
+    await tom.page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Synchronisatie' })
+      .click()
+    await tom.page.getByRole('button', { name: 'Uitloggen…' }).click()
+    await tom.page.getByLabel('Alle gegevens op deze computer wissen').check()
+    await tom.page.getByRole('button', { name: 'Uitloggen en wissen' }).click()
+    await expect(tom.page.getByRole('form', { name: 'Inloggen' })).toBeVisible()
+    await b.nav('Caseload')
+    await expect(tom.page.getByRole('heading', { name: 'Nog geen dossiers' })).toBeVisible()
+    await syncNow(petra.page)
+    await a.nav('Caseload')
+    await expect(petra.page.getByRole('row', { name: /Sanne de Vries/ })).toBeVisible()
   } finally {
     for (const c of contexts) await c.close()
   }

@@ -8,6 +8,9 @@ describe('hash routes', () => {
     { name: 'employers' },
     { name: 'data' },
     { name: 'dossier', id: 'abc-123', tab: 'contactmomenten' },
+    { name: 'sync' },
+    { name: 'conflicts' },
+    { name: 'conflicts', dossierId: 'abc-123' },
   ])('round-trips %o', (route) => {
     expect(parseHash(toHash(route))).toEqual(route)
   })

@@ -59,7 +59,7 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   outbox: 'id, hlc, dossierId',
-  fieldStates: 'key, [table+recordId], dossierId',
+  fieldStates: 'key, [table+recordId], dossierId, openConflicts',
 } as const
 
 /**

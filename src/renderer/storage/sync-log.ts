@@ -42,6 +42,8 @@ export type FieldStateRow = {
   readonly conflicts: readonly FieldVersion[]
   /** The newest conflict resolution merged for this field: conflicts up to it are settled. */
   readonly settled?: Hlc
+  /** How many conflicts are open (`openConflicts`), indexed so screens find them without a scan. */
+  readonly openConflicts: number
 }
 
 /**
@@ -101,6 +103,7 @@ export const stateRow = (
   field: change.field,
   winner: state.winner,
   conflicts: state.conflicts,
+  openConflicts: openConflicts({ conflicts: state.conflicts, settled }).length,
 })
 
 /**

@@ -5,6 +5,7 @@ import {
   DELETED_FIELD,
   fieldKey,
   mergeField,
+  parseHlc,
   tableScope,
   versionOf,
   type FieldVersion,
@@ -36,6 +37,11 @@ export type ConflictView = {
 }
 
 type Row = Record<string, unknown> & { id: string }
+
+const hlcIso = (hlc: string): string | undefined => {
+  const p = parseHlc(hlc)
+  return p ? new Date(p.wallMs).toISOString() : undefined
+}
 
 /** Stored rows leave a cleared field out (see `compact`); the protocol says null. */
 function setField(row: Row, field: string, value: Json): void {
@@ -104,6 +110,14 @@ export function syncRepository(ctx: StoreContext) {
           ...(tableScope(table) === 'dossier-child' && dossierId ? { dossierId } : {}),
         }
     for (const s of states) if (s.field !== DELETED_FIELD) setField(row, s.field, s.winner.value)
+    // `updatedAt` is bookkeeping: an update does not sync it (diffFields), so the synced value is
+    // the creation's. "Last changed" is the newest of this row's own stamp and every field's HLC.
+    const stamps = [before?.updatedAt, row.updatedAt, ...states.map((s) => hlcIso(s.winner.hlc))]
+    const newest = stamps
+      .filter((x): x is string => typeof x === 'string')
+      .sort()
+      .at(-1)
+    if (newest) row.updatedAt = newest
     const fields: Record<string, unknown> = {}
     const previous: Record<string, unknown> = {}
     for (const k of new Set([...Object.keys(row), ...Object.keys(before ?? {})])) {
@@ -124,7 +138,7 @@ export function syncRepository(ctx: StoreContext) {
   const allConflicts = async (dossierId?: string): Promise<ConflictView[]> => {
     const rows: FieldStateRow[] =
       dossierId === undefined
-        ? await db.fieldStates.filter((s) => s.conflicts.length > 0).toArray()
+        ? await db.fieldStates.where('openConflicts').above(0).toArray()
         : await db.fieldStates.where('dossierId').equals(dossierId).toArray()
     return rows
       .map((s) => ({ s, open: openConflicts(s) }))

@@ -75,10 +75,11 @@ beforeAll(async () => {
 afterAll(async () => close())
 
 let n = 0
-function device(fetchFn: FetchLike = (url, init) => fetch(url, init)) {
+function device(fetchFn: FetchLike = (url, init) => fetch(url, init), pullLimit?: number) {
   const idb = new HervatDb(`engine-${++n}-${Math.random().toString(36).slice(2)}`)
   const repos = createRepositories(idb)
   let state: SyncState = INITIAL_SYNC_STATE
+  const progress: NonNullable<SyncState['progress']>[] = []
   const engine = createSyncEngine({
     repo: repos.sync,
     fetch: fetchFn,
@@ -88,9 +89,11 @@ function device(fetchFn: FetchLike = (url, init) => fetch(url, init)) {
     deviceName: `test ${n}`,
     setState: (p) => {
       state = { ...state, ...p }
+      if (p.progress) progress.push(p.progress)
     },
+    ...(pullLimit ? { pullLimit } : {}),
   })
-  return { idb, repos, engine, state: () => state }
+  return { idb, repos, engine, state: () => state, progress }
 }
 
 async function seed(repos: ReturnType<typeof createRepositories>, casemanager: string) {
@@ -225,6 +228,21 @@ describe('sync engine against the real server', () => {
     expect(await blobs()).toBe(stored)
   })
 
+  it('a first sync pulls page by page and reports its progress', async () => {
+    const lead = device(undefined, 7)
+    await lead.engine.login(base, emails.tl, PASSWORD)
+    await lead.engine.syncNow()
+    const total = Number((await db.query('SELECT count(*) AS n FROM changes'))[0]?.n)
+    // One report per page of 7 (a last, empty page when the total divides evenly).
+    expect(lead.progress.length).toBeGreaterThanOrEqual(Math.ceil(total / 7))
+    expect(lead.progress.length).toBeLessThanOrEqual(Math.ceil(total / 7) + 1)
+    expect(lead.progress.at(-1)).toEqual({ done: total, total })
+    expect(lead.progress.map((p) => p.done)).toEqual(
+      [...lead.progress.map((p) => p.done)].sort((a, b) => a - b),
+    )
+    expect(lead.state().progress).toBeNull()
+  })
+
   it('refreshes an expired access token by itself', async () => {
     const a = device()
     await a.engine.login(base, emails.cm, PASSWORD)
@@ -276,5 +294,46 @@ describe('sync engine against the real server', () => {
     expect(await a.repos.employers.list()).toHaveLength(0)
     expect(await a.repos.sync.pendingCount()).toBe(0)
     expect(a.state().status).toBe('signed-out')
+  })
+
+  it('schedules itself: soon after a local write, every minute when well, with backoff after failures', async () => {
+    const idb = new HervatDb(`engine-timers-${Math.random().toString(36).slice(2)}`)
+    const repos = createRepositories(idb)
+    const waits: number[] = []
+    let reachable = false
+    let state: SyncState = INITIAL_SYNC_STATE
+    const engine = createSyncEngine({
+      repo: repos.sync,
+      fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new TypeError('down'))),
+      now: () => new Date(),
+      isOnline: () => true,
+      timers: { set: (_fn, ms) => waits.push(ms), clear: () => undefined },
+      deviceName: 'timers',
+      random: () => 0,
+      setState: (p) => {
+        state = { ...state, ...p }
+      },
+    })
+    reachable = true
+    await engine.login(base, emails.cm, PASSWORD)
+    await engine.syncNow()
+    reachable = false
+    await engine.start() // restores the session, then fails: the server is gone
+    expect(state).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/niet bereikbaar/),
+    })
+    await engine.syncNow()
+    await engine.syncNow()
+    expect(waits.slice(-3)).toEqual([1_000, 2_000, 4_000])
+    await seed(repos, 'Petra')
+    engine.localWrite(await repos.sync.pendingCount())
+    expect(waits.at(-1)).toBe(1_500)
+    reachable = true
+    engine.online()
+    await engine.syncNow()
+    expect(state).toMatchObject({ status: 'idle', pending: 0 })
+    expect(waits.at(-1)).toBe(60_000)
+    engine.stop()
   })
 })

@@ -67,6 +67,8 @@ export type SyncEngineDeps = {
   readonly deviceName: string
   readonly setState: (patch: Partial<SyncState>) => void
   readonly random?: () => number
+  /** Changes per pull page (the server's default unless a test asks for small pages). */
+  readonly pullLimit?: number
   /** The desktop app's own server, if any (Electron main provisions it); null in a browser. */
   readonly embedded?: () => Promise<SyncSession | null>
 }
@@ -188,7 +190,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let done = 0
     let total = 0
     for (;;) {
-      const page = await authed((t) => http.pull(t, cursor, SYNC_TIMING.pullLimit))
+      const page = await authed((t) =>
+        http.pull(t, cursor, deps.pullLimit ?? SYNC_TIMING.pullLimit),
+      )
       if (page.total !== undefined) total = page.total
       await repo.applyPulled(page.changes, CURSOR_KEY, page.cursor)
       done += page.changes.length

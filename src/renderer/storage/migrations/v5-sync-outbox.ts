@@ -68,6 +68,7 @@ export async function upgradeToV5(tx: Transaction, nowMs: number = Date.now()): 
           field: c.field,
           winner: { value: c.value, hlc: c.hlc, baseHlc: null, changeId: c.id },
           conflicts: [],
+          openConflicts: 0,
         })
       }
     }
