@@ -329,3 +329,99 @@ test('RIV offline: probleemanalyse with the BA PDF, eerstejaarsevaluatie with th
   expect(cliText).toContain('Spoor 2 wordt gestart')
   expect(cliText).toContain('Chloë de Bruïne')
 })
+
+test('every element has its own form; each shows its date and the name and function of who made it', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  const app = new HervatApp(page)
+  await app.open()
+  await app.createEmployerFromNewDossier('Bakkerij Jansen')
+  await app.fillNewEmployeeDossier({
+    firstName: 'Sanne',
+    lastName: 'de Vries',
+    bsn: '111222333',
+    firstSickDay: dutchDate(-600),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeVisible()
+  await app.tab('Re-integratieverslag')
+  const documents = page.getByRole('table', { name: 'Documenten van het dossier' })
+  const box = (name: string) => page.getByRole('textbox', { name, exact: true })
+
+  await page.getByRole('button', { name: 'Functie en bekwaamheden toevoegen' }).click()
+  let f = app.form('Functie en bekwaamheden')
+  await f.getByLabel('Opleiding, ervaring en bekwaamheden').fill('MBO bakker, 10 jaar ervaring.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Evaluatie toevoegen', exact: true }).click()
+  f = app.form('Evaluatie')
+  await f.getByLabel('Gewerkte uren per week').fill('12,5')
+  await f.getByLabel('Conclusie').fill('De opbouw verloopt volgens plan.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Actueel oordeel bedrijfsarts toevoegen' }).click()
+  f = app.form('Actueel oordeel registreren')
+  await expect(f.getByText(/Actueel oordeel: uiterlijk \d{2}-\d{2}-\d{4}/)).toBeVisible()
+  await f.getByLabel('Naam opsteller').fill('M. Kuipers')
+  await box('Bedrijfsarts').fill('M. Kuipers')
+  await f.getByLabel('Belastbaarheid (mogelijkheden)').fill('Vier uur per dag licht werk.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Eindevaluatie toevoegen' }).click()
+  f = app.form('Eindevaluatie')
+  await expect(f.getByLabel('Op basis van actueel oordeel')).not.toHaveValue('')
+  await f.getByLabel('Stand van de re-integratie').fill('Werkt 20 uur in aangepast eigen werk.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  // The employer's views are required (vorm-beleidsregels art. 2 lid 5 and 10).
+  await expect(f.getByRole('alert').first()).toBeVisible()
+  await f
+    .getByLabel('Aard van het bedrijf (activiteiten, omvang, functies)')
+    .fill('Ambachtelijke bakkerij, 14 medewerkers.')
+  await f
+    .getByLabel('Oordeel werkgever over de kwaliteit van de arbeidsrelatie')
+    .fill('Goed, open contact.')
+  await f
+    .getByLabel('Oordeel werkgever over passende arbeid bij de werkgever')
+    .fill('Ochtendwerk in de winkel is passend.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Oordeel werknemer toevoegen' }).click()
+  f = app.form('Oordeel werknemer')
+  await expect(f.getByLabel('Naam opsteller')).toHaveValue('Sanne de Vries')
+  await f
+    .getByLabel('Oordeel van de werknemer (eigen woorden; mag afwijken)')
+    .fill('Ik ben het eens met de afspraken.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  const today = dutchDate(0)
+  for (const [row, who] of [
+    ['Functie en bekwaamheden', 'Petra Visser, Casemanager'],
+    ['Evaluatie', 'Petra Visser, Casemanager'],
+    ['Actueel oordeel bedrijfsarts', 'M. Kuipers, Bedrijfsarts'],
+    ['Eindevaluatie', 'Petra Visser, Casemanager'],
+    ['Oordeel werknemer', 'Sanne de Vries, Administratief medewerker'],
+  ] as const) {
+    const r = documents.getByRole('row', { name: row, exact: true })
+    await expect(r).toContainText(today)
+    await expect(r).toContainText(who)
+  }
+
+  // An unsigned element can still be corrected; the change is saved in place.
+  await documents
+    .getByRole('row', { name: 'Evaluatie', exact: true })
+    .getByRole('button', { name: 'Bewerken' })
+    .click()
+  f = app.form('Evaluatie')
+  await expect(f.getByLabel('Gewerkte uren per week')).toHaveValue('12.5')
+  await f.getByLabel('Conclusie').fill('De opbouw verloopt sneller dan gepland.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+  await expect(page.getByRole('list', { name: 'Wat ontbreekt' })).not.toContainText(
+    'De eindevaluatie ontbreekt.',
+  )
+})
