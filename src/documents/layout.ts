@@ -27,6 +27,25 @@ export type PageInfo = { readonly label: string; readonly external: boolean }
 
 export type TableColumn = { readonly title: string; readonly width: number }
 
+/**
+ * Fontkit with a memory: the bundled fonts are parsed once per byte array, not once per
+ * document (parsing DejaVu Sans twice was most of a Plan van Aanpak's render time). pdf-lib only
+ * reads the parsed font and makes a fresh subset per document, so sharing it is safe.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>()
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (data: Uint8Array, postscriptName?: string) => {
+    if (postscriptName !== undefined) return fontkit.create(data, postscriptName)
+    let font = parsedFonts.get(data)
+    if (!font) {
+      font = fontkit.create(data)
+      parsedFonts.set(data, font)
+    }
+    return font
+  },
+}
+
 const BODY = 10
 const LEADING = 1.38
 /** Lines of following text a heading keeps on its page (no orphaned headings). */
@@ -46,7 +65,7 @@ export class Layout {
 
   static async create(fonts: DocumentFonts): Promise<Layout> {
     const pdf = await PDFDocument.create()
-    pdf.registerFontkit(fontkit)
+    pdf.registerFontkit(cachingFontkit)
     // The six-letter tag marks a subset (ISO 32000-1 §9.6.4), so viewers and pdffonts see it.
     const [font, bold] = await Promise.all([
       pdf.embedFont(fonts.regular, { subset: true, customName: 'HRVTAA+DejaVuSans' }),

@@ -41,7 +41,8 @@ export type RivBundleManifest = {
   readonly bsn: string
   readonly generatedOn: string
   readonly files: readonly BundleFile[]
-  readonly refusedMedicalAttachments: readonly string[]
+  /** How many attachments marked medical were left out (never their titles: a title can be medical). */
+  readonly refusedMedicalAttachments: number
   readonly completeness?: RivCompleteness
 }
 
@@ -146,7 +147,7 @@ async function renderIndex(
   )
   if (riv.refusedAttachments.length > 0) {
     layout.paragraph(
-      `Niet opgenomen (gemarkeerd als medisch): ${riv.refusedAttachments.map((a) => a.title).join('; ')}.`,
+      `${riv.refusedAttachments.length} als medisch gemarkeerde bijlage(n) zijn niet opgenomen.`,
       { muted: true, size: 8.5 },
     )
   }
@@ -157,6 +158,23 @@ async function renderIndex(
     header: h,
     producedAt: options.producedAt,
   })
+}
+
+/** The check as it travels: a refused medical attachment is counted, never named. */
+function withoutMedicalTitles(check: RivCompleteness): RivCompleteness {
+  return {
+    complete: check.complete,
+    issues: check.issues.map((i) =>
+      i.kind === 'medische-bijlage'
+        ? {
+            part: i.part,
+            kind: i.kind,
+            severity: i.severity,
+            message: 'Een bijlage gemarkeerd als medisch is geweigerd en niet opgenomen.',
+          }
+        : i,
+    ),
+  }
 }
 
 /**
@@ -218,8 +236,8 @@ export async function buildRivBundle(
       },
       ...files,
     ],
-    refusedMedicalAttachments: riv.refusedAttachments.map((a) => a.title),
-    ...(options.completeness ? { completeness: options.completeness } : {}),
+    refusedMedicalAttachments: riv.refusedAttachments.length,
+    ...(options.completeness ? { completeness: withoutMedicalTitles(options.completeness) } : {}),
   }
   entries['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
   const zip = zipSync(entries, { level: 6, mtime: options.producedAt })

@@ -1,10 +1,27 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { PDFDocument } from 'pdf-lib'
+import { strFromU8, unzipSync } from 'fflate'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { HervatApp } from './app-model'
 
 const OUT = 'test-results/e2e-documents'
+
+/** A small real PDF, as a bedrijfsarts would send one. */
+async function baPdf(text: string): Promise<Buffer> {
+  const pdf = await PDFDocument.create()
+  const page = pdf.addPage([595, 842])
+  page.drawText(text, {
+    x: 60,
+    y: 760,
+    size: 14,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  })
+  return Buffer.from(await pdf.save())
+}
+
+const pdfText = (path: string) =>
+  execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
 
 /** dd-mm-jjjj, `days` from today (Amsterdam is the test's time zone). */
 function dutchDate(days: number): string {
@@ -174,4 +191,237 @@ test('Plan van Aanpak offline: fill, both sign, PDF download, bijstelling makes 
   expect(v1Text).toContain('Ik wil stap voor stap terug')
   expect(v1Text).not.toContain('twee middagen')
   expect(await page.evaluate('navigator.onLine')).toBe(false)
+})
+
+test('RIV offline: probleemanalyse with the BA PDF, eerstejaarsevaluatie with the spoor-2 decision, bundle, 42-week sheet and a dossier export the CLI reads', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000)
+  mkdirSync(OUT, { recursive: true })
+  const app = new HervatApp(page)
+  const fonts = page.waitForResponse((r) => /DejaVuSans-Bold-[^/]*\.ttf$/.test(r.url()) && r.ok())
+  await app.open()
+  await fonts
+  await context.setOffline(true)
+
+  await app.createEmployerFromNewDossier('Installatiebedrijf Kok')
+  await app.fillNewEmployeeDossier({
+    firstName: 'Chloë',
+    lastName: 'de Bruïne',
+    bsn: '111222333',
+    firstSickDay: dutchDate(-380),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Chloë de Bruïne' })).toBeVisible()
+
+  // A medical letter in the dossier's documents: it must never leave in an export.
+  await app.tab('Documenten')
+  await page.getByRole('button', { name: 'Document toevoegen' }).click()
+  const att = app.form('Document toevoegen')
+  await att.getByLabel('PDF-bestand').setInputFiles({
+    name: 'brief.pdf',
+    mimeType: 'application/pdf',
+    buffer: await baPdf('GEHEIM-MEDISCH specialistenbrief'),
+  })
+  await att.getByLabel('Titel').fill('Brief specialist')
+  await att.getByLabel('Bevat medische informatie').check()
+  await att.getByRole('button', { name: 'Document opslaan' }).click()
+  await expect(att).toBeHidden()
+
+  await app.tab('Re-integratieverslag')
+  await page.getByRole('button', { name: 'Probleemanalyse (niet-medisch deel) toevoegen' }).click()
+  const pa = app.form('Probleemanalyse registreren')
+  await expect(pa.getByLabel('Functie opsteller')).toHaveValue('Bedrijfsarts')
+  await pa.getByLabel('Naam opsteller').fill('M. Kuipers')
+  await pa.getByRole('textbox', { name: 'Bedrijfsarts', exact: true }).fill('M. Kuipers')
+  await pa.getByLabel('Benutbare mogelijkheden').selectOption('beperkt')
+  await pa
+    .getByLabel('Advies over de re-integratie')
+    .fill('Opbouw in eigen werk, vier uur per dag.')
+  await pa.getByLabel('Of voeg de PDF van de bedrijfsarts toe').setInputFiles({
+    name: 'probleemanalyse.pdf',
+    mimeType: 'application/pdf',
+    buffer: await baPdf('Probleemanalyse werkgeversversie Kuipers'),
+  })
+  await pa.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(pa).toBeHidden()
+  const missing = page.getByRole('list', { name: 'Wat ontbreekt' })
+  await expect(missing).not.toContainText('De probleemanalyse ontbreekt.')
+  await expect(missing).not.toContainText('het document van de bedrijfsarts is niet bijgevoegd')
+  await expect(missing).toContainText(
+    'Bijlage “Brief specialist” is gemarkeerd als medisch en wordt geweigerd',
+  )
+
+  // Eerstejaarsevaluatie: the spoor-2 decision is explicit.
+  await page.getByRole('button', { name: 'Eerstejaarsevaluatie toevoegen' }).click()
+  const eje = app.form('Eerstejaarsevaluatie')
+  await expect(eje.getByText(/Eerstejaarsevaluatie: uiterlijk \d{2}-\d{2}-\d{4}/)).toBeVisible()
+  await eje
+    .getByLabel('Terugblik op het eerste ziektejaar')
+    .fill('Opbouw tot 20 uur; stagnatie sinds de zomer.')
+  await eje.getByLabel('Re-integratie stagneert').check()
+  await eje
+    .getByLabel('Motivering beslissing spoor 2')
+    .fill('Terugkeer in eigen werk is niet concreet in zicht.')
+  await eje.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(eje.getByText('Leg de beslissing over spoor 2 vast.')).toBeVisible()
+  await eje.getByRole('combobox', { name: 'Beslissing spoor 2' }).selectOption('starten')
+  await eje.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(eje).toBeHidden()
+  await expect(missing).not.toContainText('De eerstejaarsevaluatie ontbreekt.')
+  await expect(missing).toContainText('Eerstejaarsevaluatie is niet ondertekend door de werkgever.')
+
+  // The RIV bundle: one zip with the index, one PDF per part and the manifest.
+  const zipDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'RIV-bundel (zip)' }).click()
+  const zipFile = await zipDownload
+  expect(zipFile.suggestedFilename()).toMatch(/^RIV-bundel-\d{4}-\d{2}-\d{2}-Chloe-de-Bruine\.zip$/)
+  const zipPath = `${OUT}/riv-bundel.zip`
+  await zipFile.saveAs(zipPath)
+  const files = unzipSync(readFileSync(zipPath))
+  const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as {
+    files: { file: string; part: string; present: boolean }[]
+    refusedMedicalAttachments: number
+    completeness: { complete: boolean; issues: { message: string }[] }
+  }
+  expect(manifest.files.map((f) => f.file)).toContain('00-inhoud.pdf')
+  expect(manifest.files).toHaveLength(10)
+  // The app's export already left the medical letter out; nothing names it.
+  expect(manifest.refusedMedicalAttachments).toBe(0)
+  expect(strFromU8(files['manifest.json'] ?? new Uint8Array())).not.toContain('Brief specialist')
+  expect(manifest.completeness.complete).toBe(false)
+  for (const [name, bytes] of Object.entries(files)) {
+    expect(Buffer.from(bytes).includes(Buffer.from('GEHEIM-MEDISCH')), name).toBe(false)
+  }
+  const paFile = manifest.files.find((f) => f.part === 'probleemanalyse')?.file ?? ''
+  const paPath = `${OUT}/riv-${paFile}`
+  writeFileSync(paPath, files[paFile] ?? new Uint8Array())
+  const paText = pdfText(paPath)
+  expect(paText).toContain('Probleemanalyse')
+  expect(paText).toContain('Probleemanalyse werkgeversversie Kuipers')
+  expect(paText).not.toContain('GEHEIM-MEDISCH')
+
+  // The 42-week data sheet as JSON for the portal.
+  const jsonDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '42e-weeksmelding (JSON)' }).click()
+  const sheetPath = `${OUT}/42e-weeksmelding.json`
+  await (await jsonDownload).saveAs(sheetPath)
+  const sheet = JSON.parse(readFileSync(sheetPath, 'utf8')) as {
+    werknemer: { burgerservicenummer: string }
+    werkgever: { loonheffingennummer: string }
+    verzuim: { eersteZiektedag: string; uitersteMeldingsdatum: string }
+  }
+  expect(sheet.werknemer.burgerservicenummer).toBe('111222333')
+  expect(sheet.werkgever.loonheffingennummer).toBe('123456789L01')
+  expect(sheet.verzuim.eersteZiektedag).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  expect(sheet.verzuim.uitersteMeldingsdatum > sheet.verzuim.eersteZiektedag).toBe(true)
+
+  // The dossier export is what `npm run -s pdf` reads.
+  const exportDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Dossierexport (JSON)' }).click()
+  const exportPath = `${OUT}/dossier-export.json`
+  await (await exportDownload).saveAs(exportPath)
+  expect(readFileSync(exportPath, 'utf8')).not.toContain('Brief specialist')
+  const cliOut = `${OUT}/cli-eerstejaarsevaluatie.pdf`
+  execFileSync('npx', ['tsx', 'src/cli/pdf.ts', 'eerstejaarsevaluatie', exportPath, cliOut])
+  const cliText = pdfText(cliOut)
+  expect(cliText).toContain('Eerstejaarsevaluatie')
+  expect(cliText).toContain('Spoor 2 wordt gestart')
+  expect(cliText).toContain('Chloë de Bruïne')
+})
+
+test('every element has its own form; each shows its date and the name and function of who made it', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  const app = new HervatApp(page)
+  await app.open()
+  await app.createEmployerFromNewDossier('Bakkerij Jansen')
+  await app.fillNewEmployeeDossier({
+    firstName: 'Sanne',
+    lastName: 'de Vries',
+    bsn: '111222333',
+    firstSickDay: dutchDate(-600),
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeVisible()
+  await app.tab('Re-integratieverslag')
+  const documents = page.getByRole('table', { name: 'Documenten van het dossier' })
+  const box = (name: string) => page.getByRole('textbox', { name, exact: true })
+
+  await page.getByRole('button', { name: 'Functie en bekwaamheden toevoegen' }).click()
+  let f = app.form('Functie en bekwaamheden')
+  await f.getByLabel('Opleiding, ervaring en bekwaamheden').fill('MBO bakker, 10 jaar ervaring.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Evaluatie toevoegen', exact: true }).click()
+  f = app.form('Evaluatie')
+  await f.getByLabel('Gewerkte uren per week').fill('12,5')
+  await f.getByLabel('Conclusie').fill('De opbouw verloopt volgens plan.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Actueel oordeel bedrijfsarts toevoegen' }).click()
+  f = app.form('Actueel oordeel registreren')
+  await expect(f.getByText(/Actueel oordeel: uiterlijk \d{2}-\d{2}-\d{4}/)).toBeVisible()
+  await f.getByLabel('Naam opsteller').fill('M. Kuipers')
+  await box('Bedrijfsarts').fill('M. Kuipers')
+  await f.getByLabel('Belastbaarheid (mogelijkheden)').fill('Vier uur per dag licht werk.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Eindevaluatie toevoegen' }).click()
+  f = app.form('Eindevaluatie')
+  await expect(f.getByLabel('Op basis van actueel oordeel')).not.toHaveValue('')
+  await f.getByLabel('Stand van de re-integratie').fill('Werkt 20 uur in aangepast eigen werk.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  // The employer's views are required (vorm-beleidsregels art. 2 lid 5 and 10).
+  await expect(f.getByRole('alert').first()).toBeVisible()
+  await f
+    .getByLabel('Aard van het bedrijf (activiteiten, omvang, functies)')
+    .fill('Ambachtelijke bakkerij, 14 medewerkers.')
+  await f
+    .getByLabel('Oordeel werkgever over de kwaliteit van de arbeidsrelatie')
+    .fill('Goed, open contact.')
+  await f
+    .getByLabel('Oordeel werkgever over passende arbeid bij de werkgever')
+    .fill('Ochtendwerk in de winkel is passend.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  await page.getByRole('button', { name: 'Oordeel werknemer toevoegen' }).click()
+  f = app.form('Oordeel werknemer')
+  await expect(f.getByLabel('Naam opsteller')).toHaveValue('Sanne de Vries')
+  await f
+    .getByLabel('Oordeel van de werknemer (eigen woorden; mag afwijken)')
+    .fill('Ik ben het eens met de afspraken.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+
+  const today = dutchDate(0)
+  for (const [row, who] of [
+    ['Functie en bekwaamheden', 'Petra Visser, Casemanager'],
+    ['Evaluatie', 'Petra Visser, Casemanager'],
+    ['Actueel oordeel bedrijfsarts', 'M. Kuipers, Bedrijfsarts'],
+    ['Eindevaluatie', 'Petra Visser, Casemanager'],
+    ['Oordeel werknemer', 'Sanne de Vries, Administratief medewerker'],
+  ] as const) {
+    const r = documents.getByRole('row', { name: row, exact: true })
+    await expect(r).toContainText(today)
+    await expect(r).toContainText(who)
+  }
+
+  // An unsigned element can still be corrected; the change is saved in place.
+  await documents
+    .getByRole('row', { name: 'Evaluatie', exact: true })
+    .getByRole('button', { name: 'Bewerken' })
+    .click()
+  f = app.form('Evaluatie')
+  await expect(f.getByLabel('Gewerkte uren per week')).toHaveValue('12.5')
+  await f.getByLabel('Conclusie').fill('De opbouw verloopt sneller dan gepland.')
+  await f.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(f).toBeHidden()
+  await expect(page.getByRole('list', { name: 'Wat ontbreekt' })).not.toContainText(
+    'De eindevaluatie ontbreekt.',
+  )
 })

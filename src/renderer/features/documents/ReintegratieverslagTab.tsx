@@ -362,12 +362,11 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
           <button
             type="button"
             className="button"
-            disabled={job !== undefined || !check}
+            disabled={job !== undefined}
             onClick={() =>
-              check &&
               void pdf('RIV-bundel', `RIV-bundel-${todayIso}-${name}.zip`, {
                 kind: 'riv-bundel',
-                completeness: check,
+                today: todayIso,
               })
             }
           >

@@ -10,7 +10,8 @@ import { renderMelding42 } from '../../../documents/melding-42-pdf'
 import { renderPlanVanAanpak } from '../../../documents/plan-van-aanpak-pdf'
 import { renderReintegratieverslag } from '../../../documents/reintegratieverslag-pdf'
 import { buildRivBundle } from '../../../documents/riv-bundle'
-import type { DossierExport, RivCompleteness } from '../../../shared/documents'
+import { checkRivCompleteness, type DossierExport } from '../../../shared/documents'
+import type { IsoDate } from '../../../shared/kernel/iso-date'
 import type { DocumentDates } from './export-builder'
 
 /**
@@ -46,7 +47,7 @@ export type GenerateRequest =
   | { readonly kind: 'eindevaluatie' }
   | { readonly kind: 're-integratieverslag' }
   | { readonly kind: '42e-weeksmelding' }
-  | { readonly kind: 'riv-bundel'; readonly completeness: RivCompleteness }
+  | { readonly kind: 'riv-bundel'; readonly today: IsoDate }
 
 export async function generateDocument(
   req: GenerateRequest,
@@ -70,7 +71,13 @@ export async function generateDocument(
     case '42e-weeksmelding':
       return renderMelding42(exp, f, opts)
     case 'riv-bundel':
-      return (await buildRivBundle(exp, f, { ...opts, completeness: req.completeness, onProgress }))
-        .zip
+      // The check on the exported file itself, which holds no medical attachment at all.
+      return (
+        await buildRivBundle(exp, f, {
+          ...opts,
+          completeness: checkRivCompleteness(exp, req.today, dates),
+          onProgress,
+        })
+      ).zip
   }
 }
