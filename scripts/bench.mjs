@@ -239,6 +239,11 @@ if (want('sync'))
     loadErrors: '0',
     loadLostChanges: '0',
   })
+if (want('audit'))
+  await tsBench('audit', 'bench/audit-bench.ts', {
+    contactSaveMedianMs: '< 20',
+    verifyChain10kMs: '< 1000',
+  })
 console.log('\nsuite      metric                                        value      target')
 for (const r of rows)
   console.log(

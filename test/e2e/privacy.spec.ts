@@ -321,3 +321,47 @@ test('every free-text field in every form warns about medical language', async (
 
   expect([...seen].sort()).toEqual(Object.keys(FREE_TEXT_KEYS).sort())
 })
+
+test('the backup and a document export refuse a document marked medical, in Dutch', async ({
+  page,
+}) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await newDossier(app, page)
+  await app.tab('Documenten')
+  await page.getByRole('button', { name: 'Document toevoegen' }).click()
+  const form = app.form('Document toevoegen')
+  await form.getByLabel('PDF-bestand').setInputFiles({
+    name: 'brief.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\nbrief\n%%EOF'),
+  })
+  await form.getByLabel('Titel').fill('Brief behandelaar')
+  await form.getByLabel('Bevat medische informatie').check()
+  await form.getByRole('button', { name: 'Document opslaan' }).click()
+  const table = page.getByRole('table', { name: 'Documenten' })
+  await expect(table).toContainText('Brief behandelaar')
+
+  await table.getByRole('button', { name: 'Opslaan als…' }).click()
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'Opslaan van dit document is geweigerd: een bijlage is als medisch gemarkeerd (“Brief behandelaar”)',
+  )
+
+  await app.nav('Gegevens')
+  let downloaded = false
+  page.on('download', () => {
+    downloaded = true
+  })
+  await page.getByRole('button', { name: 'Back-up exporteren' }).click()
+  await expect(page.getByRole('alert')).toContainText(
+    'De back-up is geweigerd: een bijlage is als medisch gemarkeerd (“Brief behandelaar”). Medische stukken mogen Hervat niet verlaten.',
+  )
+  expect(downloaded).toBe(false)
+
+  // The refused document export is in the dossier's trail (the backup's is in the general one).
+  await app.nav('Caseload')
+  await page.getByRole('row', { name: /Sanne de Vries/ }).click()
+  await app.tab('Privacy en inzage')
+  const trail = page.getByRole('table', { name: 'Audittrail van dit dossier' })
+  await expect(trail.getByRole('row', { name: /Geweigerd/ })).toHaveCount(1)
+})

@@ -161,7 +161,9 @@ export function verifyChain(rows: readonly unknown[]): ChainReport {
     const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>
     const deviceId = typeof r['deviceId'] === 'string' ? r['deviceId'] : '?'
     const seq = typeof r['seq'] === 'number' ? r['seq'] : 0
-    byDevice.set(deviceId, [...(byDevice.get(deviceId) ?? []), { row: r, seq }])
+    const list = byDevice.get(deviceId)
+    if (list) list.push({ row: r, seq })
+    else byDevice.set(deviceId, [{ row: r, seq }])
   }
   for (const deviceId of [...byDevice.keys()].sort()) {
     const list = (byDevice.get(deviceId) ?? []).sort((a, b) => a.seq - b.seq)

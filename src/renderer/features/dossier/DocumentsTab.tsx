@@ -6,7 +6,7 @@ import {
   type Attachment,
 } from '../../../shared/domain/entities'
 import { dateInAmsterdam } from '../../../shared/kernel/iso-date'
-import { saveAuditedFile } from '../privacy/audit-events'
+import { refuseMedicalExport, saveAuditedFile } from '../privacy/audit-events'
 import { repos } from '../../app/services'
 import { CheckboxField, DateField, SelectField, TextField } from '../../components/form-fields'
 import { editDate, showDate } from '../../components/format'
@@ -26,6 +26,7 @@ export function DocumentsTab(props: { readonly bundle: DossierBundle }) {
   const [adding, setAdding] = useState(false)
   const [file, setFile] = useState<File | undefined>(undefined)
   const [fileError, setFileError] = useState<string | undefined>(undefined)
+  const [exportError, setExportError] = useState<string | undefined>(undefined)
 
   const save = async (values: unknown) => {
     if (!file) {
@@ -44,6 +45,9 @@ export function DocumentsTab(props: { readonly bundle: DossierBundle }) {
   }
 
   const download = async (a: Attachment) => {
+    setExportError(undefined)
+    const refused = await refuseMedicalExport([a], 'Opslaan van dit document', a.dossierId)
+    if (refused) return setExportError(refused)
     const data = await repos.attachments.getContent(a.id)
     if (data)
       await saveAuditedFile({
@@ -128,6 +132,11 @@ export function DocumentsTab(props: { readonly bundle: DossierBundle }) {
       ) : null}
       {attachments.length === 0 && !adding ? (
         <p className="empty-hint">Nog geen documenten.</p>
+      ) : null}
+      {exportError ? (
+        <p className="notice notice--error" role="alert">
+          {exportError}
+        </p>
       ) : null}
       {attachments.length > 0 ? (
         <table className="table" aria-label="Documenten">

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { AuditAction, AuditOutcome } from '../../../shared/audit/chain'
+import { refuseMedicalAttachments } from '../../../shared/domain/medical-attachments'
 import { repos } from '../../app/services'
 import { api } from '../../platform/api'
 
@@ -19,15 +20,24 @@ export function recordAuditEvent(event: {
   return repos.audit.record(event)
 }
 
-/** Logs that a dossier was opened: once per opening of its page, not per tab or re-render. */
+/**
+ * Logs that a dossier was opened: once per opening of its page, not per tab or re-render; an
+ * address of a dossier that does not exist (any more) is not a view and logs nothing.
+ */
 export function useDossierViewAudit(dossierId: string) {
   useEffect(() => {
-    void repos.audit.record({
-      action: 'view',
-      objectType: 'dossiers',
-      objectId: dossierId,
-      dossierId,
-    })
+    void repos.dossiers
+      .get(dossierId)
+      .then((d) =>
+        d
+          ? repos.audit.record({
+              action: 'view',
+              objectType: 'dossiers',
+              objectId: d.id,
+              dossierId,
+            })
+          : undefined,
+      )
   }, [dossierId])
 }
 
@@ -64,4 +74,25 @@ export async function saveAuditedFile(file: {
     await recordAuditEvent({ ...base, outcome: 'failure' })
     throw e
   }
+}
+
+/**
+ * For an export of dossier documents: the Dutch refusal message when any of them is marked
+ * medical (domain §5.5 item 4), with the refusal logged; undefined when the export may go on.
+ */
+export async function refuseMedicalExport(
+  attachments: readonly { readonly title: string; readonly markedMedical: boolean }[],
+  what: string,
+  dossierId?: string,
+): Promise<string | undefined> {
+  const r = refuseMedicalAttachments(attachments, what)
+  if (r.ok) return undefined
+  await recordAuditEvent({
+    action: 'export',
+    objectType: 'attachments',
+    ...(dossierId ? { dossierId } : {}),
+    outcome: 'refused',
+    detail: 'Bijlage als medisch gemarkeerd',
+  })
+  return r.error.message
 }
