@@ -109,6 +109,21 @@ describe('zwangerschap: ziek in de flexibele periode vóór het verlof, melden o
     ).toBeUndefined()
   })
 
+  it('two pregnancies within one case: the most recent flexible period counts', () => {
+    const m = get(
+      {
+        today: d('2025-03-05'),
+        sickPeriods: [{ start: d('2024-01-01') }],
+        leaves: [
+          { start: d('2024-03-01'), end: d('2024-06-20'), expectedDeliveryDate: d('2024-04-01') },
+          { start: d('2025-03-01'), end: d('2025-06-20'), expectedDeliveryDate: d('2025-04-01') },
+        ],
+      },
+      'melding-uwv-flexperiode',
+    )
+    expect(m?.due).toBe('2025-02-22')
+  })
+
   it('no expected delivery date, no flexible period (nothing is inferred)', () => {
     const { expectedDeliveryDate: _, ...leave } = pregnancyLeave
     expect(

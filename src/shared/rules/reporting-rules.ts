@@ -96,10 +96,13 @@ export function reportingDrafts(f: ReportingFacts): { drafts: Draft[]; warnings:
       const until =
         dayAfter - paramOn('zwFlexPeriodUntilDaysBefore', l.expectedDeliveryDate, table) - 1
       const first = firstSickDayIn(clock.periods, from, Math.min(until, start - 1), clock.today)
-      if (first !== undefined && (!flex || first > flex.due))
+      const due =
+        first === undefined ? undefined : nthCalendarDay(table, 'zwPregnancyReportDay', first)
+      // With several leaves, the most recent pregnancy counts.
+      if (first !== undefined && due !== undefined && (!flex || due > flex.due))
         flex = {
           key: 'melding-uwv-flexperiode',
-          due: nthCalendarDay(table, 'zwPregnancyReportDay', first),
+          due,
           applicable: true,
           note: `Ziek vanaf ${nl(first)}, in de flexibele periode vóór het zwangerschapsverlof (${nl(from)} t/m ${nl(until)}, gerekend vanaf de vermoedelijke bevallingsdatum). Bij een meerling begint die periode eerder (10 tot 8 weken); dat legt Hervat niet vast.`,
         }
@@ -107,17 +110,18 @@ export function reportingDrafts(f: ReportingFacts): { drafts: Draft[]; warnings:
     const after = firstSickDayIn(clock.periods, end + 1, end + gap, clock.today)
     if (after === undefined) continue
     if (f.safetyNet === 'ja') {
-      if (!afterLeave || after > afterLeave.due)
+      const due = nthCalendarDay(table, 'zwPregnancyReportDay', after)
+      if (!afterLeave || due > afterLeave.due)
         afterLeave = {
           key: 'melding-uwv-na-verlof',
-          due: nthCalendarDay(table, 'zwPregnancyReportDay', after),
+          due,
           applicable: true,
           note: `Ziek direct na het verlof (vanaf ${nl(after)}) en een vangnetregeling geldt. Geldt de Ziektewet-regeling na de bevalling (art. 29a lid 4) niet, volgens de bedrijfsarts? Markeer dan als vervallen; de vangnetmelding binnen zes weken blijft staan.`,
         }
     } else if (f.safetyNet !== 'nee')
       warnings.push({
         field: 'safetyNet',
-        message: `Ziek direct na het zwangerschaps- en bevallingsverlof (vanaf ${nl(after)}): vraag na of een vangnetregeling geldt. Zo ja, dan moet de ziekmelding bij UWV uiterlijk op de 4e ziektedag (Ziektewet art. 38a).`,
+        message: `Ziek direct na het zwangerschaps- en bevallingsverlof (vanaf ${nl(after)}): vraag na of een vangnetregeling geldt. Zo ja, meld de ziekte dan uiterlijk op de 4e ziektedag bij UWV (Ziektewet art. 38a).`,
       })
   }
   if (flex) drafts.push(flex)
