@@ -171,7 +171,7 @@ test('one desktop notification a day counts the deadlines, without names', async
 
 test('a dossier shows the rule core’s warnings, why the poortwachtergarantie lapsed, and step notes', async ({
   page,
-}) => {
+}, testInfo) => {
   const app = new HervatApp(page)
   await app.open()
   // A De Goudse employer: the guarantee depends on the four-day report to the arbodienst.
@@ -204,6 +204,11 @@ test('a dossier shows the rule core’s warnings, why the poortwachtergarantie l
   await expect(deadlines.locator('tr[data-key="melding-uwv-42-week-81"]')).toContainText(
     'De 42e-weeksmelding was uiterlijk',
   )
+  await page.screenshot({ path: testInfo.outputPath('dossier-waarschuwingen.png'), fullPage: true })
+  await testInfo.attach('dossier-waarschuwingen', {
+    path: testInfo.outputPath('dossier-waarschuwingen.png'),
+    contentType: 'image/png',
+  })
 
   // A voluntary extension (T18): the form refuses fewer than 13 weeks, in Dutch at the field.
   await page.getByRole('button', { name: 'Dossier wijzigen' }).click()

@@ -1,5 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { formatDutchDate, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { lastWorkingDayOnOrBefore } from './holidays'
 import type { MilestoneKey } from './milestones'
 import { DAYS_PER_WEEK, nthUnderLaw, param, PARAMETERS, type ParameterTable } from './parameters'
@@ -106,7 +106,7 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
     applicable: ongoingAt(clock, lastWage),
     ...(ext
       ? {
-          note: `Met de vrijwillige verlenging van ${ext} weken loopt de loondoorbetaling door tot en met ${fromEpochDay(lastWage + ext * DAYS_PER_WEEK)} (BW 7:629 lid 11 sub b).`,
+          note: `Met de vrijwillige verlenging van ${ext} weken loopt de loondoorbetaling door tot en met ${formatDutchDate(fromEpochDay(lastWage + ext * DAYS_PER_WEEK))} (BW 7:629 lid 11 sub b).`,
         }
       : {}),
   })

@@ -1,5 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { formatDutchDate, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import type { DaySpan, LeaveSpan } from './clock'
 import type { ParameterTable } from './parameters'
 
@@ -117,14 +117,14 @@ export function normalizePeriods(input: DossierTimelineInput): NormalizedPeriods
     if (end !== undefined && end > today) {
       warnings.push({
         field: `sickPeriods[${i}].end`,
-        message: `Hersteldatum ${p.end} ligt na vandaag: nog niet meegeteld als herstel.`,
+        message: `Hersteldatum ${formatDutchDate(fromEpochDay(end))} ligt na vandaag: nog niet meegeteld als herstel.`,
       })
       end = undefined
     }
     if (end !== undefined && end < start) {
       warnings.push({
         field: `sickPeriods[${i}].end`,
-        message: `Laatste ziektedag ${p.end} ligt voor de eerste ziektedag: genegeerd.`,
+        message: `Laatste ziektedag ${formatDutchDate(fromEpochDay(end))} ligt voor de eerste ziektedag: genegeerd.`,
       })
       end = undefined
     }
@@ -134,8 +134,8 @@ export function normalizePeriods(input: DossierTimelineInput): NormalizedPeriods
         field: `sickPeriods[${i}].start`,
         message:
           prev.end === undefined
-            ? `Een eerdere ziekteperiode heeft geen einddatum: doorlopend ziek gerekend tot ${p.start}.`
-            : `Ziekteperiode vanaf ${p.start} overlapt de vorige: samengevoegd.`,
+            ? `Een eerdere ziekteperiode heeft geen einddatum: doorlopend ziek gerekend tot ${formatDutchDate(p.start)}.`
+            : `Ziekteperiode vanaf ${formatDutchDate(p.start)} overlapt de vorige: samengevoegd.`,
       })
       periods[periods.length - 1] = {
         start: prev.start,

@@ -1,5 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { addDays, type IsoDate } from '../kernel/iso-date'
+import { addDays, formatDutchDate, type IsoDate } from '../kernel/iso-date'
 import { guaranteeStatus, type DeadlineStatus, type GuaranteeStatus } from './timeline'
 
 /**
@@ -43,8 +43,8 @@ function reportLapse(profile: PolicyProfileId, report: GuaranteeStep): Poortwach
   return {
     status: 'lapsed',
     reason: report.doneOn
-      ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${report.due}, gemeld op ${report.doneOn}.`
-      : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${report.due}.`,
+      ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${formatDutchDate(report.due)}, gemeld op ${formatDutchDate(report.doneOn)}.`
+      : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${formatDutchDate(report.due)}.`,
     lapsedOn: addDays(report.due, 1),
     source,
   }
@@ -93,7 +93,7 @@ export function poortwachtergarantie(
       if (goudseSanctionNotice && late(goudseSanctionNotice))
         return {
           status: 'lapsed',
-          reason: `Loonsanctie niet binnen vijf werkdagen gemeld aan De Goudse (uiterlijk ${goudseSanctionNotice.due}).`,
+          reason: `Loonsanctie niet binnen vijf werkdagen gemeld aan De Goudse (uiterlijk ${formatDutchDate(goudseSanctionNotice.due)}).`,
           lapsedOn: addDays(goudseSanctionNotice.due, 1),
           source:
             'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): u brengt ons binnen vijf werkdagen op de hoogte van de loonsanctie.',

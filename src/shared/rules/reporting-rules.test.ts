@@ -88,7 +88,7 @@ describe('zwangerschap: ziek in de flexibele periode vóór het verlof, melden o
       'melding-uwv-flexperiode',
     )
     expect(m).toMatchObject({ due, status, severity: 'law' })
-    expect(m?.note).toContain('2025-04-30 t/m 2025-05-13')
+    expect(m?.note).toContain('30-04-2025 t/m 13-05-2025')
   })
 
   it.each([
@@ -107,6 +107,21 @@ describe('zwangerschap: ziek in de flexibele periode vóór het verlof, melden o
     expect(
       get({ today: d(today), sickPeriods, leaves: [pregnancyLeave] }, 'melding-uwv-flexperiode'),
     ).toBeUndefined()
+  })
+
+  it('two pregnancies within one case: the most recent flexible period counts', () => {
+    const m = get(
+      {
+        today: d('2025-03-05'),
+        sickPeriods: [{ start: d('2024-01-01') }],
+        leaves: [
+          { start: d('2024-03-01'), end: d('2024-06-20'), expectedDeliveryDate: d('2024-04-01') },
+          { start: d('2025-03-01'), end: d('2025-06-20'), expectedDeliveryDate: d('2025-04-01') },
+        ],
+      },
+      'melding-uwv-flexperiode',
+    )
+    expect(m?.due).toBe('2025-02-22')
   })
 
   it('no expected delivery date, no flexible period (nothing is inferred)', () => {
@@ -196,11 +211,11 @@ describe('T18 vrijwillige verlenging (WIA 24; UWV: minimaal 13 weken, aanvragen 
       code: 'T18',
       severity: 'uwv-policy',
     })
-    expect(m?.note).toContain('loondoorbetaling tot en met 2027-07-04')
-    expect(m?.note).toContain('WIA-aanvraag is dan uiterlijk 2027-04-18')
-    expect(m?.note).toContain('re-integratieverslag uiterlijk 2027-04-04')
+    expect(m?.note).toContain('loondoorbetaling tot en met 04-07-2027')
+    expect(m?.note).toContain('WIA-aanvraag is dan uiterlijk 18-04-2027')
+    expect(m?.note).toContain('re-integratieverslag uiterlijk 04-04-2027')
     expect(t.milestones.find((x) => x.key === 'einde-loondoorbetaling')?.note).toContain(
-      'tot en met 2027-07-04',
+      'tot en met 04-07-2027',
     )
     // The statutory second-year deadlines stay on the earlier, unextended dates.
     expect(t.milestones.find((x) => x.key === 'wia-aanvraag')?.due).toBe('2026-10-18')
@@ -311,7 +326,7 @@ describe('week 81: a late 42-week report must still be made before the wachttijd
     expect(m).toMatchObject({ due: '2026-07-25', status: 'open', severity: 'law', week: 81 })
     expect(t.warnings).toContainEqual({
       field: 'melding-uwv-42',
-      message: expect.stringContaining('uiterlijk 2026-07-25, vóór week 81'),
+      message: expect.stringContaining('uiterlijk 25-07-2026, vóór week 81'),
     })
   })
 

@@ -1,5 +1,5 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { formatDutchDate, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import type { DaySpan } from './clock'
 import type { Draft } from './dossier-extras'
 import type { DataWarning, SafetyNet, VoluntaryExtensionInput } from './dossier-input'
@@ -41,6 +41,9 @@ export type ReportingFacts = {
   readonly longTermExpectedOn: IsoDate | undefined
   readonly voluntaryExtension: VoluntaryExtensionInput | undefined
 }
+
+/** A day as the casemanager reads it: dd-mm-jjjj. */
+const nl = (day: number) => formatDutchDate(fromEpochDay(day))
 
 const ongoingAt = (clock: CaseClock, day: number) =>
   clock.caseEnd === undefined || day <= clock.caseEnd
@@ -93,28 +96,32 @@ export function reportingDrafts(f: ReportingFacts): { drafts: Draft[]; warnings:
       const until =
         dayAfter - paramOn('zwFlexPeriodUntilDaysBefore', l.expectedDeliveryDate, table) - 1
       const first = firstSickDayIn(clock.periods, from, Math.min(until, start - 1), clock.today)
-      if (first !== undefined && (!flex || first > flex.due))
+      const due =
+        first === undefined ? undefined : nthCalendarDay(table, 'zwPregnancyReportDay', first)
+      // With several leaves, the most recent pregnancy counts.
+      if (first !== undefined && due !== undefined && (!flex || due > flex.due))
         flex = {
           key: 'melding-uwv-flexperiode',
-          due: nthCalendarDay(table, 'zwPregnancyReportDay', first),
+          due,
           applicable: true,
-          note: `Ziek vanaf ${fromEpochDay(first)}, in de flexibele periode vóór het zwangerschapsverlof (${fromEpochDay(from)} t/m ${fromEpochDay(until)}, gerekend vanaf de vermoedelijke bevallingsdatum). Bij een meerling begint die periode eerder (10 tot 8 weken); dat legt Hervat niet vast.`,
+          note: `Ziek vanaf ${nl(first)}, in de flexibele periode vóór het zwangerschapsverlof (${nl(from)} t/m ${nl(until)}, gerekend vanaf de vermoedelijke bevallingsdatum). Bij een meerling begint die periode eerder (10 tot 8 weken); dat legt Hervat niet vast.`,
         }
     }
     const after = firstSickDayIn(clock.periods, end + 1, end + gap, clock.today)
     if (after === undefined) continue
     if (f.safetyNet === 'ja') {
-      if (!afterLeave || after > afterLeave.due)
+      const due = nthCalendarDay(table, 'zwPregnancyReportDay', after)
+      if (!afterLeave || due > afterLeave.due)
         afterLeave = {
           key: 'melding-uwv-na-verlof',
-          due: nthCalendarDay(table, 'zwPregnancyReportDay', after),
+          due,
           applicable: true,
-          note: `Ziek direct na het verlof (vanaf ${fromEpochDay(after)}) en een vangnetregeling geldt. Geldt de Ziektewet-regeling na de bevalling (art. 29a lid 4) niet, volgens de bedrijfsarts? Markeer dan als vervallen; de vangnetmelding binnen zes weken blijft staan.`,
+          note: `Ziek direct na het verlof (vanaf ${nl(after)}) en een vangnetregeling geldt. Geldt de Ziektewet-regeling na de bevalling (art. 29a lid 4) niet, volgens de bedrijfsarts? Markeer dan als vervallen; de vangnetmelding binnen zes weken blijft staan.`,
         }
     } else if (f.safetyNet !== 'nee')
       warnings.push({
         field: 'safetyNet',
-        message: `Ziek direct na het zwangerschaps- en bevallingsverlof (vanaf ${fromEpochDay(after)}): vraag na of een vangnetregeling geldt. Zo ja, dan moet de ziekmelding bij UWV uiterlijk op de 4e ziektedag (Ziektewet art. 38a).`,
+        message: `Ziek direct na het zwangerschaps- en bevallingsverlof (vanaf ${nl(after)}): vraag na of een vangnetregeling geldt. Zo ja, meld de ziekte dan uiterlijk op de 4e ziektedag bij UWV (Ziektewet art. 38a).`,
       })
   }
   if (flex) drafts.push(flex)
@@ -134,7 +141,7 @@ export function reportingDrafts(f: ReportingFacts): { drafts: Draft[]; warnings:
       key: 'vrijwillige-verlenging',
       due,
       applicable: f.safetyNet !== 'ja' && ongoingAt(clock, due),
-      note: `Verlengd met ${ext.weeks} weken: loondoorbetaling tot en met ${fromEpochDay(extEnd)}. De WIA-aanvraag is dan uiterlijk ${fromEpochDay(extEnd - wiaBefore)} en het re-integratieverslag uiterlijk ${fromEpochDay(extEnd - rivBefore)} (WIA art. 64 lid 3, art. 25 lid 4). Geen opzegging tijdens de verlenging (BW 7:670 lid 11).`,
+      note: `Verlengd met ${ext.weeks} weken: loondoorbetaling tot en met ${nl(extEnd)}. De WIA-aanvraag is dan uiterlijk ${nl(extEnd - wiaBefore)} en het re-integratieverslag uiterlijk ${nl(extEnd - rivBefore)} (WIA art. 64 lid 3, art. 25 lid 4). Geen opzegging tijdens de verlenging (BW 7:670 lid 11).`,
     }
     if (requested !== undefined && requested >= clock.d) draft.doneOn = requested
     drafts.push(draft)
@@ -180,19 +187,19 @@ export function week81(
     key: 'melding-uwv-42-week-81',
     due,
     applicable: ongoingAt(clock, due),
-    note: `De 42e-weeksmelding was uiterlijk ${report42.due}. Doe haar in elk geval vóór week 81, anders vervalt de extra termijn voor de WIA-aanvraag als de UWV-brief te laat komt.`,
+    note: `De 42e-weeksmelding was uiterlijk ${formatDutchDate(report42.due)}. Doe haar in elk geval vóór week 81, anders vervalt de extra termijn voor de WIA-aanvraag als de UWV-brief te laat komt.`,
   }
   if (report42.doneOn) draft.doneOn = toEpochDay(report42.doneOn)
   if (report42.status === 'done-late' || !draft.applicable) return { draft }
-  const dueIso = fromEpochDay(due)
+  const dueNl = nl(due)
   return {
     draft,
     warning: {
       field: 'melding-uwv-42',
       message:
         clock.today <= due
-          ? `42e-weeksmelding te laat (uiterlijk ${report42.due}): meld uiterlijk ${dueIso}, vóór week 81, om de extra termijn voor de WIA-aanvraag te behouden (WIA art. 64 lid 6).`
-          : `42e-weeksmelding niet gedaan vóór week 81 (${dueIso}): de extra termijn voor de WIA-aanvraag bij een late UWV-brief is vervallen (WIA art. 64 lid 6).`,
+          ? `42e-weeksmelding te laat (uiterlijk ${formatDutchDate(report42.due)}): meld uiterlijk ${dueNl}, vóór week 81, om de extra termijn voor de WIA-aanvraag te behouden (WIA art. 64 lid 6).`
+          : `42e-weeksmelding niet gedaan vóór week 81 (${dueNl}): de extra termijn voor de WIA-aanvraag bij een late UWV-brief is vervallen (WIA art. 64 lid 6).`,
     },
   }
 }
