@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const [cmd, arg] = line.trim().split(' ')
     if (cmd === 'analyze') {
       // After the bulk seed, as autovacuum would do within its next round: table statistics.
-      await db.query('ANALYZE')
+      await db.query('ANALYZE changes, field_state, conflicts, record_scope, dossier_access')
       console.log(JSON.stringify({ analyzed: true }))
     } else if (cmd === 'dump' && arg) {
       const load = `record_id LIKE 'load%'`

@@ -233,11 +233,13 @@ if (want('documents'))
     reintegratieverslagCpuMs: '< 1500',
   })
 if (want('sync'))
-  await tsBench('sync', 'bench/sync-bench.ts', {
+  // Embedded store by default; with DATABASE_URL the same bench on PostgreSQL (own results file).
+  await tsBench(process.env.DATABASE_URL ? 'sync-postgres' : 'sync', 'bench/sync-bench.ts', {
     firstSyncMs: '< 10000',
     loadP99Ms: '< 200',
     loadErrors: '0',
     loadLostChanges: '0',
+    loadDivergedClients: '0',
   })
 if (want('audit'))
   await tsBench('audit', 'bench/audit-bench.ts', {

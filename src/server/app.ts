@@ -1,8 +1,7 @@
-import { createSecretKey } from 'node:crypto'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ScryptCost } from './auth/passwords'
-import { verifyAccessToken, type AccessClaims } from './auth/tokens'
+import { cachedAccessTokenVerifier, type AccessClaims } from './auth/tokens'
 import type { Role } from './auth/roles'
 import type { Db } from './db/db'
 import { installCors } from './cors'
@@ -54,7 +53,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     push: createPusher(opts.db),
     ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
   }
-  const verifyKey = createSecretKey(opts.jwtSecret)
+  const verifyToken = cachedAccessTokenVerifier(opts.jwtSecret)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
   installErrorHandling(app)
   installCors(app)
@@ -65,7 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!path.startsWith('/api/') || PUBLIC.has(path)) return
     const header = req.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
-    const claims = token ? await verifyAccessToken(token, verifyKey) : undefined
+    const claims = token ? await verifyToken(token) : undefined
     if (!claims) throw new HttpError('unauthorized', 'Log in om verder te gaan.')
     // A push checks its device and user inside its group-commit transaction (sync/push.ts), in
     // the same statement that reads the group's state: one query less per push.

@@ -84,6 +84,10 @@ export function createPusher(db: Db): Pusher {
     running = true
     try {
       while (waiting.length) {
+        // Let the requests that have already arrived reach the queue first. PGlite runs a whole
+        // transaction in microtasks, so without this turn of the event loop no push could ever
+        // join a group there.
+        await new Promise((r) => setImmediate(r))
         const group = takeGroup()
         try {
           const outcomes = await db.tx((q) => applyGroup(q, group), { lock: APPEND_LOCK })
