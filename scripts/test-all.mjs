@@ -31,6 +31,7 @@ function readJson(file) {
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit'])
 results.at(-1).suite = 'typecheck (node)'
 check('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit'])
+check('typecheck (bench)', 'npx', ['tsc', '-p', 'tsconfig.bench.json', '--noEmit'])
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0'])
 check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn'])
 check('build (electron-vite)', 'npx', ['electron-vite', 'build'])
