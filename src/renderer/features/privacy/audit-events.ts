@@ -20,15 +20,22 @@ export function recordAuditEvent(event: {
   return repos.audit.record(event)
 }
 
-/** Logs that a dossier was opened: once per opening of its page, not per tab or re-render. */
+/**
+ * Logs that a dossier was opened: once per opening of its page, not per tab or re-render; an
+ * address of a dossier that does not exist (any more) is not a view and logs nothing.
+ */
 export function useDossierViewAudit(dossierId: string) {
   useEffect(() => {
-    void repos.audit.record({
-      action: 'view',
-      objectType: 'dossiers',
-      objectId: dossierId,
-      dossierId,
-    })
+    void repos.dossiers.get(dossierId).then((d) =>
+      d
+        ? repos.audit.record({
+            action: 'view',
+            objectType: 'dossiers',
+            objectId: d.id,
+            dossierId,
+          })
+        : undefined,
+    )
   }, [dossierId])
 }
 
