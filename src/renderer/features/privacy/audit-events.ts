@@ -26,18 +26,16 @@ export function recordAuditEvent(event: {
  */
 export function useDossierViewAudit(dossierId: string) {
   useEffect(() => {
-    void repos.dossiers
-      .get(dossierId)
-      .then((d) =>
-        d
-          ? repos.audit.record({
-              action: 'view',
-              objectType: 'dossiers',
-              objectId: d.id,
-              dossierId,
-            })
-          : undefined,
-      )
+    void repos.dossiers.get(dossierId).then((d) =>
+      d
+        ? repos.audit.record({
+            action: 'view',
+            objectType: 'dossiers',
+            objectId: d.id,
+            dossierId,
+          })
+        : undefined,
+    )
   }, [dossierId])
 }
 
