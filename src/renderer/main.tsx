@@ -7,8 +7,9 @@ import { requestPersistentStorage } from './storage/persist'
 import './styles.css'
 
 void requestPersistentStorage()
-// The document generator and its fonts, fetched once while the app starts (offline use later).
-preloadGenerator()
+// The document generator and its fonts, fetched once shortly after start (offline use later),
+// after the first screen has had the main thread.
+window.setTimeout(preloadGenerator, 1000)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Element #root ontbreekt in index.html')

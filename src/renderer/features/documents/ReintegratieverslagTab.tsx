@@ -253,7 +253,7 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
         {bundle.documents.length === 0 ? (
           <p className="empty-hint">Nog geen documenten opgesteld.</p>
         ) : (
-          <table className="table" aria-label="Documenten van het dossier">
+          <table className="table table--documents" aria-label="Documenten van het dossier">
             <thead>
               <tr>
                 <th scope="col">Document</th>
