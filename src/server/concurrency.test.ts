@@ -36,6 +36,10 @@ describe.each(storeFactories())('log ordering and schema state on $name', (facto
         }
         cursor = body.cursor
         if (finished && !body.hasMore) return
+        // A real client's next pull goes over the network; in-process inject on the embedded
+        // store (a cached token, PGlite) can complete in microtasks only, which would starve the
+        // writers' requests forever.
+        await new Promise((r) => setImmediate(r))
       }
     })()
     const pushed: string[] = []

@@ -84,20 +84,27 @@ export function createPusher(db: Db): Pusher {
     running = true
     try {
       while (waiting.length) {
-        // Let the requests that have already arrived reach the queue first. PGlite runs a whole
-        // transaction in microtasks, so without this turn of the event loop no push could ever
-        // join a group there.
-        await new Promise((r) => setImmediate(r))
-        const group = takeGroup()
+        // The group is taken when the transaction starts, not when it is queued: pushes that
+        // arrive while it waits for a connection (PostgreSQL) or behind other queries (PGlite's
+        // single queue) join it. No timer: a timer could wait forever behind a busy microtask loop.
+        let group: Job[] = []
         try {
-          const outcomes = await db.tx((q) => applyGroup(q, group), { lock: APPEND_LOCK })
+          const outcomes = await db.tx(
+            (q) => {
+              group = takeGroup()
+              return applyGroup(q, group)
+            },
+            { lock: APPEND_LOCK },
+          )
           stats.groups++
           stats.pushes += group.length
           settle(group, outcomes)
         } catch (e) {
-          // The transaction itself failed (a database error). Nothing of the group was written;
+          // The transaction itself failed (a database error). Nothing of the group was written.
+          // Failed before it began (no connection): every waiting push gets the error. Otherwise
           // apply each push on its own so one push's failure cannot fail the others.
-          if (group.length === 1) group[0]!.reject(e)
+          if (group.length === 0) for (const j of takeGroup()) j.reject(e)
+          else if (group.length === 1) group[0]!.reject(e)
           else
             for (const j of group) {
               try {
