@@ -95,13 +95,9 @@ const fake = vi.hoisted(() => {
     },
     dialog: {},
     shell: { openExternal: async () => undefined },
-    safeStorage: {
-      isEncryptionAvailable: () => false,
-      encryptString: () => new Uint8Array(),
-      decryptString: () => '',
-    },
     Notification: { isSupported: () => false },
     net: { fetch: async () => new Response('') },
+    safeStorage: { isEncryptionAvailable: () => false },
   }
   return { state, electron }
 })

@@ -188,7 +188,6 @@ function main(): void {
           const server = await embedded
           return server ? server.session() : null
         },
-        safeStorage,
       }),
       site.origin,
     )

@@ -2,7 +2,6 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { preloadGenerator } from './features/documents/load-generator'
-import { LockGate } from './features/lock/LockGate'
 import { requestPersistentStorage } from './storage/persist'
 import './styles.css'
 
@@ -15,8 +14,6 @@ const root = document.getElementById('root')
 if (!root) throw new Error('Element #root ontbreekt in index.html')
 createRoot(root).render(
   <StrictMode>
-    <LockGate>
-      <App />
-    </LockGate>
+    <App />
   </StrictMode>,
 )

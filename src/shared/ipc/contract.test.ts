@@ -19,8 +19,6 @@ describe('IPC contract', () => {
       'notify',
       'openExternal',
       'embeddedSync',
-      'protectDataKey',
-      'unprotectDataKey',
     ])
   })
 
