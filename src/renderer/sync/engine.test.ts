@@ -187,6 +187,34 @@ describe('sync engine against the real server', () => {
     expect(await b.repos.sync.conflictCount(dossier.id)).toBe(0)
   })
 
+  it('the audit trail travels like other append-only records: unchanged, and every chain verifies', async () => {
+    const a = device()
+    const b = device()
+    const { dossier } = await seed(a.repos, 'Petra')
+    await a.repos.audit.record({
+      action: 'view',
+      objectType: 'dossiers',
+      objectId: dossier.id,
+      dossierId: dossier.id,
+    })
+    const mine = await a.repos.audit.list()
+    expect(mine.length).toBeGreaterThanOrEqual(4) // werkgever, werknemer, dossier, the view
+    await a.engine.login(base, emails.cm, PASSWORD)
+    await b.engine.login(base, emails.tl, PASSWORD)
+    await a.engine.syncNow()
+    await b.engine.syncNow()
+    expect(b.state().status).toBe('idle')
+    const arrived = new Map((await b.repos.audit.list()).map((e) => [e.id, e]))
+    // Each entry arrives exactly as it was hashed on the device that wrote it.
+    for (const e of mine) expect(arrived.get(e.id)).toEqual(e)
+    expect(await b.repos.audit.verify()).toMatchObject({ ok: true })
+    // Pulled entries are not pushed back, and pulling again changes nothing.
+    expect(await b.repos.sync.pendingCount()).toBe(0)
+    const count = await b.repos.audit.count()
+    await b.engine.syncNow()
+    expect(await b.repos.audit.count()).toBe(count)
+  })
+
   it('a dossier of another casemanager never reaches this one; attachments travel once', async () => {
     const mine = device()
     const theirs = device()
