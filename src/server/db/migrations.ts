@@ -56,6 +56,20 @@ CREATE TABLE blobs (
   PRIMARY KEY (organisation_id, sha256));
 `,
   },
+  {
+    // Issue 5: a casemanager sees a werknemer only through an assigned dossier (ADR 0003).
+    version: 2,
+    name: 'employee-visibility-and-access-grants',
+    sql: `
+ALTER TABLE record_scope ADD COLUMN created_by text;
+CREATE INDEX field_state_dossier_employee ON field_state ((value::jsonb #>> '{}'), record_id)
+  WHERE table_name = 'dossiers' AND field = 'employeeId';
+CREATE INDEX changes_by_record ON changes (table_name, record_id, seq);
+CREATE TABLE access_grants (
+  user_id text NOT NULL, dossier_id text NOT NULL, seq bigint NOT NULL,
+  PRIMARY KEY (user_id, seq, dossier_id));
+`,
+  },
 ]
 
 export class SchemaStateError extends Error {}

@@ -4,6 +4,7 @@ import { createUser } from '../accounts'
 import { caller, type AppContext } from '../app'
 import { assignsDossiers, managesAccounts, ROLES } from '../auth/roles'
 import { forbidden, HttpError } from '../http-error'
+import { APPEND_LOCK, INSERT_GRANTS } from '../sync/push'
 import { parseBody } from './parse'
 
 const newUserSchema = z
@@ -81,7 +82,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
 
   /**
    * Reassigns a dossier to another casemanager of the organisation (teamleider, beheerder). The
-   * new casemanager fetches its history with `GET /api/v1/sync/pull?dossierId=…&cursor=0`.
+   * new casemanager's next ordinary pull brings the dossier's whole history and its werknemer
+   * (an access grant, ADR 0003); `GET /api/v1/sync/pull?dossierId=…&cursor=0` also returns both.
    */
   app.put('/api/v1/dossiers/:id/assignment', async (req) => {
     const who = caller(req)
@@ -101,9 +103,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     if (!u || u.organisation_id !== who.organisationId) {
       throw new HttpError('validation', 'Onbekende casemanager.', 'casemanagerId')
     }
-    await ctx.db.query(
-      'UPDATE dossier_access SET casemanager_id = $2, updated_at = now() WHERE dossier_id = $1',
-      [id, body.casemanagerId],
+    // Under the append lock, so the grant's seq sits between the changes before and after it:
+    // the new casemanager's next pull backfills the dossier and its werknemer (ADR 0003).
+    await ctx.db.tx(
+      async (q) => {
+        await q.query(
+          'UPDATE dossier_access SET casemanager_id = $2, updated_at = now() WHERE dossier_id = $1',
+          [id, body.casemanagerId],
+        )
+        await q.query(INSERT_GRANTS, [JSON.stringify([{ u: body.casemanagerId, d: id }])])
+      },
+      { lock: APPEND_LOCK },
     )
     return { dossierId: id, casemanagerId: body.casemanagerId }
   })

@@ -1,8 +1,14 @@
 import type { Hlc, PulledChange, PullResponse, SyncTable } from '../../shared/sync'
 import type { AccessClaims } from '../auth/tokens'
 import { seesAllDossiers } from '../auth/roles'
-import type { Db } from '../db/db'
+import type { Db, Queryable, Row } from '../db/db'
 import { forbidden } from '../http-error'
+
+const COLS = `c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc`
+/** Changes of the werknemers that are the `employeeId` of the dossiers the SQL `dossiers` yields. */
+const employeesOf = (dossiers: string): string => `c.table_name = 'employees'
+  AND c.record_id IN (SELECT (fs.value::jsonb #>> '{}') FROM field_state fs
+    WHERE fs.table_name = 'dossiers' AND fs.field = 'employeeId' AND fs.record_id IN (${dossiers}))`
 
 /**
  * Pull since a cursor, paginated. The log is appended in commit order (see push.ts), so a reader
@@ -35,23 +41,46 @@ export async function pull(
   // whole organisation (changes_by_org), or a casemanager's own dossiers (one range scan per
   // dossier on changes_by_dossier) plus the organisation-level records (dossier_id IS NULL, also a
   // range scan on changes_by_dossier), instead of filtering every change of the organisation.
-  const cols = `c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc`
+  // Werknemers (BSN, address) are organisation records, but a casemanager receives a werknemer
+  // only while it is the werknemer of one of their dossiers (field_state_dossier_employee, then
+  // changes_by_record), and `?dossierId=` brings the dossier's werknemer along.
+  const cols = COLS
   const since = `c.organisation_id = $1 AND c.seq > $2`
+  const mine = `SELECT a.dossier_id FROM dossier_access a WHERE a.casemanager_id = $3 AND a.organisation_id = $1`
   let source: string
   let params: unknown[]
   if (dossierId) {
-    source = `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id = $3`
+    source = `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id = $3
+      UNION ALL
+      SELECT ${cols} FROM changes c WHERE ${since} AND ${employeesOf('$3')}`
     params = [who.organisationId, query.cursor, dossierId]
   } else if (onlyUser === null) {
     source = `SELECT ${cols} FROM changes c WHERE ${since}`
     params = [who.organisationId, query.cursor]
   } else {
-    source = `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IN (
-        SELECT a.dossier_id FROM dossier_access a WHERE a.casemanager_id = $3 AND a.organisation_id = $1)
+    source = `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IN (${mine})
       UNION ALL
-      SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IS NULL`
+      SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IS NULL AND c.table_name <> 'employees'
+      UNION ALL
+      SELECT ${cols} FROM changes c WHERE ${since} AND ${employeesOf(mine)}`
     params = [who.organisationId, query.cursor, onlyUser]
   }
+  // A casemanager reads in one snapshot: the page, the head and the pending access grants.
+  return onlyUser !== null && !dossierId
+    ? db.tx(async (q) => {
+        await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+        return readPage(q, source, params, query, onlyUser)
+      })
+    : readPage(db, source, params, query, null)
+}
+
+async function readPage(
+  db: Queryable,
+  source: string,
+  params: unknown[],
+  query: { cursor: number; limit: number },
+  grantee: string | null,
+): Promise<PullResponse> {
   // One round trip: the page and the head, read in the same snapshot (a LEFT JOIN keeps the head
   // row when the page is empty).
   const rows = await db.query(
@@ -62,28 +91,60 @@ export async function pull(
   )
   const headSeq = Number(rows[0]?.head ?? 0)
   const page = rows.filter((r) => r.seq !== null && r.seq !== undefined)
-  const changes: PulledChange[] = page.map((r) => ({
-    seq: Number(r.seq),
-    id: String(r.change_id),
-    table: r.table_name as SyncTable,
-    recordId: String(r.record_id),
-    dossierId: r.dossier_id === null ? null : String(r.dossier_id),
-    field: String(r.field),
-    value: JSON.parse(String(r.value)),
-    hlc: r.hlc as Hlc,
-    baseHlc: (r.base_hlc ?? null) as Hlc | null,
-  }))
+  const changes: PulledChange[] = page.map(toChange)
   const last = changes[changes.length - 1]
+  const hasMore = changes.length === query.limit
+  let cursor = last ? last.seq : query.cursor
+  // Backfill (ADR 0003, "Access grants"): a dossier (re)assigned to this casemanager, or one that
+  // got a werknemer already on the server, has a grant with a seq taken from the log's sequence
+  // under the append lock. Once the page reaches the head, every change of such a dossier and its
+  // werknemer at or below the request's cursor (the ones the cursor would skip) is added, and the
+  // cursor moves past the grant. In this snapshot every change below the grant's seq is visible.
+  let backfill: PulledChange[] = []
+  if (grantee !== null && !hasMore) {
+    const grants = await db.query(
+      `SELECT g.dossier_id, g.seq FROM access_grants g
+       JOIN dossier_access a ON a.dossier_id = g.dossier_id AND a.casemanager_id = g.user_id
+       WHERE g.user_id = $1 AND g.seq > $2`,
+      [grantee, query.cursor],
+    )
+    if (grants.length) {
+      const ids = [...new Set(grants.map((g) => String(g.dossier_id)))]
+      const old = await db.query(
+        `SELECT ${COLS} FROM changes c WHERE c.dossier_id = ANY($1::text[]) AND c.seq <= $2
+           AND c.organisation_id = $3
+         UNION ALL
+         SELECT ${COLS} FROM changes c WHERE ${employeesOf('SELECT unnest($1::text[])')}
+           AND c.seq <= $2 AND c.organisation_id = $3
+         ORDER BY seq`,
+        [ids, query.cursor, params[0]],
+      )
+      backfill = old.map(toChange)
+      cursor = Math.max(cursor, ...grants.map((g) => Number(g.seq)))
+    }
+  }
   let total: number | undefined
   if (query.cursor === 0) {
     const t = await db.query(`SELECT count(*) AS n FROM (${source}) s`, params)
     total = Number(t[0]?.n ?? 0)
   }
   return {
-    changes,
-    cursor: last ? last.seq : query.cursor,
-    hasMore: changes.length === query.limit,
+    changes: [...backfill, ...changes],
+    cursor,
+    hasMore,
     headSeq,
     ...(total === undefined ? {} : { total }),
   }
 }
+
+const toChange = (r: Row): PulledChange => ({
+  seq: Number(r.seq),
+  id: String(r.change_id),
+  table: r.table_name as SyncTable,
+  recordId: String(r.record_id),
+  dossierId: r.dossier_id === null ? null : String(r.dossier_id),
+  field: String(r.field),
+  value: JSON.parse(String(r.value)),
+  hlc: r.hlc as Hlc,
+  baseHlc: (r.base_hlc ?? null) as Hlc | null,
+})

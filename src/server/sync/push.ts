@@ -31,7 +31,7 @@ import { forbidden, HttpError } from '../http-error'
  */
 
 /** The advisory lock that serialises appends to the log (db.tx takes it with BEGIN). */
-const APPEND_LOCK = 727003
+export const APPEND_LOCK = 727003
 /** Caps one group so a huge backlog cannot make one transaction arbitrarily long. */
 const MAX_GROUP_CHANGES = 10_000
 const asJson = (x: unknown): string => JSON.stringify(x)
@@ -140,7 +140,7 @@ export function createPusher(db: Db): Pusher {
 }
 
 type Outcome = { ok: true; res: PushResponse } | { ok: false; error: unknown }
-type Scope = { organisationId: string; dossierId: string | null }
+type Scope = { organisationId: string; dossierId: string | null; createdBy: string | null }
 type Access = { organisationId: string; casemanagerId: string }
 type Meta = { t: string; r: string; f: string; d: string | null; org: string }
 
@@ -197,7 +197,7 @@ WITH ids AS (SELECT jsonb_array_elements_text($1::text::jsonb) AS id),
     RETURNING d.id, d.user_id, u.role, u.organisation_id)
 SELECT 'i' AS k, c.change_id AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e, NULL AS f, NULL AS g
   FROM changes c JOIN ids ON c.change_id = ids.id
-UNION ALL SELECT 's', s.table_name, s.record_id, s.organisation_id, s.dossier_id, NULL, NULL, NULL
+UNION ALL SELECT 's', s.table_name, s.record_id, s.organisation_id, s.dossier_id, s.created_by, NULL, NULL
   FROM record_scope s JOIN recs x ON s.table_name = x.t AND s.record_id = x.r
 UNION ALL SELECT 'a', a.dossier_id, a.organisation_id, a.casemanager_id, NULL, NULL, NULL, NULL
   FROM dossier_access a JOIN dos ON a.dossier_id = dos.d
@@ -205,7 +205,12 @@ UNION ALL SELECT 'w', s.table_name, s.record_id, s.field, s.value, s.hlc, s.base
   FROM field_state s JOIN keys x ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
 UNION ALL SELECT 'c', s.table_name, s.record_id, s.field, s.value, s.hlc, s.base_hlc, s.change_id
   FROM conflicts s JOIN keys x ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
-UNION ALL SELECT 'u', id, user_id, role, organisation_id, NULL, NULL, NULL FROM devs`
+UNION ALL SELECT 'u', id, user_id, role, organisation_id, NULL, NULL, NULL FROM devs
+UNION ALL SELECT 'e', (fs.value::jsonb #>> '{}'), fs.record_id, a.organisation_id, a.casemanager_id,
+    NULL, NULL, NULL
+  FROM field_state fs JOIN dossier_access a ON a.dossier_id = fs.record_id
+  WHERE fs.table_name = 'dossiers' AND fs.field = 'employeeId'
+    AND (fs.value::jsonb #>> '{}') IN (SELECT jsonb_array_elements_text($6::text::jsonb))`
 
 /**
  * Everything a group writes, in one statement. The data-modifying parts touch different rows
@@ -213,8 +218,9 @@ UNION ALL SELECT 'u', id, user_id, role, organisation_id, NULL, NULL, NULL FROM 
  */
 const WRITE_GROUP = `
 WITH ns AS (
-    INSERT INTO record_scope (table_name, record_id, organisation_id, dossier_id)
-    SELECT x.t, x.r, x.o, x.d FROM jsonb_to_recordset($1::text::jsonb) AS x(t text, r text, d text, o text)),
+    INSERT INTO record_scope (table_name, record_id, organisation_id, dossier_id, created_by)
+    SELECT x.t, x.r, x.o, x.d, x.c FROM jsonb_to_recordset($1::text::jsonb)
+      AS x(t text, r text, d text, o text, c text)),
   na AS (
     INSERT INTO dossier_access (dossier_id, organisation_id, casemanager_id)
     SELECT x.d, x.o, x.u FROM jsonb_to_recordset($2::text::jsonb) AS x(d text, o text, u text)),
@@ -241,6 +247,15 @@ WITH ns AS (
 SELECT coalesce((SELECT max(seq) FROM ins), (SELECT max(seq) FROM changes), 0) AS head`
 
 /**
+ * Access grants (ADR 0003): run after WRITE_GROUP in the same locked transaction, so each grant's
+ * seq is above every change of the group and below every later one.
+ */
+export const INSERT_GRANTS = `
+INSERT INTO access_grants (user_id, dossier_id, seq)
+SELECT x.u, x.d, nextval(pg_get_serial_sequence('changes', 'seq'))
+FROM jsonb_to_recordset($1::text::jsonb) AS x(u text, d text)`
+
+/**
  * Applies a group of pushes in the caller's transaction, which must hold APPEND_LOCK; one outcome
  * per push, in order.
  */
@@ -255,10 +270,27 @@ async function applyGroup(
   const before = new Map<string, FieldState>()
   const devicesOk = new Map<string, { userId: string; role: Role; organisationId: string }>()
   const conflictRows: Row[] = []
+  /** Werknemer id -> the dossiers whose `employeeId` it is (winners on the server). */
+  const links = new Map<string, string[]>()
   const str = (x: unknown): string => String(x)
+  // Werknemers a push changes, or points a dossier at: their scope and dossiers are read too.
+  const employees = [
+    ...new Set([
+      ...all.filter((c) => c.table === 'employees').map((c) => c.recordId),
+      ...all.flatMap(linkedEmployee),
+    ]),
+  ]
   for (const r of await q.query(READ_GROUP, [
     asJson([...new Set(all.map((c) => c.id))]),
-    asJson(uniq(all.map((c) => [`${c.table}/${c.recordId}`, { t: c.table, r: c.recordId }]))),
+    asJson(
+      uniq([
+        ...all.map((c): [string, unknown] => [
+          `${c.table}/${c.recordId}`,
+          { t: c.table, r: c.recordId },
+        ]),
+        ...employees.map((e): [string, unknown] => [`employees/${e}`, { t: 'employees', r: e }]),
+      ]),
+    ),
     asJson([...new Set(all.map((c) => c.dossierId).filter((d): d is string => d !== null))]),
     asJson(
       uniq(
@@ -269,6 +301,7 @@ async function applyGroup(
       ),
     ),
     asJson([...new Set(jobs.map((j) => j.who.deviceId))]),
+    asJson(employees),
   ])) {
     switch (r.k) {
       case 'i':
@@ -278,6 +311,7 @@ async function applyGroup(
         scopes.set(`${str(r.a)}/${str(r.b)}`, {
           organisationId: str(r.c),
           dossierId: r.d === null ? null : str(r.d),
+          createdBy: r.e === null || r.e === undefined ? null : str(r.e),
         })
         break
       case 'a':
@@ -291,6 +325,10 @@ async function applyGroup(
         break
       case 'c':
         conflictRows.push(r)
+        break
+      case 'e':
+        links.set(str(r.a), [...(links.get(str(r.a)) ?? []), str(r.b)])
+        access.set(str(r.b), { organisationId: str(r.c), casemanagerId: str(r.d) })
         break
       case 'u':
         devicesOk.set(str(r.a), {
@@ -311,10 +349,12 @@ async function applyGroup(
   // Each push in order, all-or-nothing, against the state left by the pushes before it.
   const scopeL = new Layered(scopes)
   const accessL = new Layered(access)
+  const linksL = new Layered(links)
   const stateL = new Layered(new Map(before))
   const meta = new Map<string, Meta>()
   const newScopes: unknown[] = []
   const newAccess: unknown[] = []
+  const newGrants: unknown[] = []
   const rows: unknown[] = []
   const results: (
     | { ok: true; accepted: number; duplicates: number; conflicts: number }
@@ -335,13 +375,15 @@ async function applyGroup(
       if (!dev || dev.userId !== job.who.userId)
         throw new HttpError('unauthorized', 'Dit apparaat of account is ingetrokken.')
       const who: AccessClaims = { ...job.who, role: dev.role, organisationId: dev.organisationId }
-      const added = authorise(who, mine, scopeL, accessL)
+      const added = authorise(who, mine, scopeL, accessL, linksL)
       const conflicts = merge(mine, stateL)
       scopeL.commit()
       accessL.commit()
+      linksL.commit()
       stateL.commit()
       for (const id of ids) known.add(id)
-      for (const s of added.scopes) newScopes.push({ ...s, o: who.organisationId })
+      for (const s of added.scopes) newScopes.push({ ...s, o: who.organisationId, c: who.userId })
+      newGrants.push(...added.grants)
       for (const d of added.access) newAccess.push({ d, o: who.organisationId, u: who.userId })
       for (const { c } of mine) {
         meta.set(fieldKey(c.table, c.recordId, c.field), {
@@ -375,6 +417,7 @@ async function applyGroup(
     } catch (error) {
       scopeL.discard()
       accessL.discard()
+      linksL.discard()
       stateL.discard()
       results.push({ ok: false, error })
     }
@@ -390,6 +433,7 @@ async function applyGroup(
     asJson(rows),
   ])
   const head = Number(w?.head ?? 0)
+  if (newGrants.length) await q.query(INSERT_GRANTS, [asJson(newGrants)])
   return results.map((r) =>
     r.ok
       ? {
@@ -405,15 +449,39 @@ async function applyGroup(
   )
 }
 
-/** Every change: the record belongs to the user's organisation and dossier, and the dossier to them. */
+/**
+ * Every change: the record belongs to the user's organisation and dossier, and the dossier to them.
+ * A werknemer (organisation-scoped, but personal data) may be changed by a casemanager only while
+ * it is the werknemer of one of their dossiers, or while it belongs to no dossier and they created
+ * it; a werknemer not yet on the server may be created by anyone of the organisation (a new
+ * dossier pushes its new werknemer just before itself). Linking a dossier to a werknemer that was
+ * already on the server grants the dossier's casemanager a backfill (ADR 0003, access grants).
+ */
 function authorise(
   who: AccessClaims,
   mine: readonly { c: SyncChange; i: number }[],
   scopes: Layered<Scope>,
   access: Layered<Access>,
-): { scopes: { t: string; r: string; d: string | null }[]; access: string[] } {
+  links: Layered<string[]>,
+): {
+  scopes: { t: string; r: string; d: string | null }[]
+  access: string[]
+  grants: { u: string; d: string }[]
+} {
   const newScopes: { t: string; r: string; d: string | null }[] = []
   const newAccess: string[] = []
+  const grants: { u: string; d: string }[] = []
+  const all = seesAllDossiers(who.role)
+  /** A werknemer of one of their dossiers, or of none and created by them (or new). */
+  const ownsEmployee = (employeeId: string): boolean => {
+    const scope = scopes.get(`employees/${employeeId}`)
+    if (!scope) return true
+    if (scope.organisationId !== who.organisationId) return false
+    const dossiers = links.get(employeeId) ?? []
+    return dossiers.length === 0
+      ? scope.createdBy === who.userId
+      : dossiers.some((d) => access.get(d)?.casemanagerId === who.userId)
+  }
   for (const { c, i } of mine) {
     const key = `${c.table}/${c.recordId}`
     const scope = scopes.get(key)
@@ -426,23 +494,41 @@ function authorise(
           `changes.${i}.dossierId`,
         )
       }
+      if (c.table === 'employees' && !all && !ownsEmployee(c.recordId))
+        throw forbidden(`changes.${i}.recordId`)
     } else {
-      scopes.set(key, { organisationId: who.organisationId, dossierId: c.dossierId })
+      scopes.set(key, {
+        organisationId: who.organisationId,
+        dossierId: c.dossierId,
+        createdBy: who.userId,
+      })
       newScopes.push({ t: c.table, r: c.recordId, d: c.dossierId })
     }
     if (c.dossierId === null) continue
     const acc = access.get(c.dossierId)
     if (acc) {
       if (acc.organisationId !== who.organisationId) throw forbidden(`changes.${i}.dossierId`)
-      if (!seesAllDossiers(who.role) && acc.casemanagerId !== who.userId)
-        throw forbidden(`changes.${i}.dossierId`)
+      if (!all && acc.casemanagerId !== who.userId) throw forbidden(`changes.${i}.dossierId`)
     } else {
       access.set(c.dossierId, { organisationId: who.organisationId, casemanagerId: who.userId })
       newAccess.push(c.dossierId)
     }
+    for (const employee of linkedEmployee(c)) {
+      // Pointing a dossier at a werknemer needs the same right as changing the werknemer.
+      if (!all && !ownsEmployee(employee)) throw forbidden(`changes.${i}.value`)
+      links.set(employee, [...(links.get(employee) ?? []), c.dossierId])
+      // A werknemer created before this push has history the dossier's casemanager may lack.
+      if (scopes.base.has(`employees/${employee}`)) {
+        grants.push({ u: access.get(c.dossierId)?.casemanagerId ?? who.userId, d: c.dossierId })
+      }
+    }
   }
-  return { scopes: newScopes, access: newAccess }
+  return { scopes: newScopes, access: newAccess, grants }
 }
+
+/** The werknemer a change points its dossier at, if any. */
+const linkedEmployee = (c: SyncChange): string[] =>
+  c.table === 'dossiers' && c.field === 'employeeId' && typeof c.value === 'string' ? [c.value] : []
 
 /** Merges one push's changes with the shared rule; returns the number of new conflicts. */
 function merge(mine: readonly { c: SyncChange; i: number }[], state: Layered<FieldState>): number {
