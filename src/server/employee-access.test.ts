@@ -118,7 +118,10 @@ describe.each(storeFactories())('werknemer access on $name', (factory) => {
     expect((await push('cmA1', history)).statusCode).toBe(200)
     const later = change('d-ea-r', 'status', 'hersteld')
     expect((await push('cmA1', [later])).statusCode).toBe(200)
-    // cmA2 has caught up: its cursor is past all of the dossier's changes, none of which it saw.
+    // cmA2 writes after it, then catches up: its cursor is past all of the dossier's changes,
+    // none of which it saw.
+    const own = change('d-ea-own', 'status', 'actief')
+    expect((await push('cmA2', [own])).statusCode).toBe(200)
     let cursor = 0
     for (;;) {
       const p = await pull('cmA2', cursor)
@@ -126,6 +129,12 @@ describe.each(storeFactories())('werknemer access on $name', (factory) => {
       cursor = p.cursor
       if (!p.hasMore) break
     }
+    expect(cursor).toBeGreaterThan(
+      Number(
+        (await w.db.query('SELECT max(seq) AS m FROM changes WHERE dossier_id = $1', ['d-ea-r']))[0]
+          ?.m,
+      ),
+    )
     const reassign = await w.app.inject({
       method: 'PUT',
       url: '/api/v1/dossiers/d-ea-r/assignment',
@@ -154,12 +163,15 @@ describe.each(storeFactories())('werknemer access on $name', (factory) => {
     const e1 = `e-${randomUUID()}`
     const created = orgChange(employeeField(e1, 'bsn', '888777666'))
     expect((await push('cmA2', [created])).statusCode).toBe(200)
+    expect((await push('cmA2', [change('d-ea-own2', 'status', 'actief')])).statusCode).toBe(200)
     let cursor = 0
     for (;;) {
       const p = await pull('cmA2', cursor)
       cursor = p.cursor
       if (!p.hasMore) break
     }
+    // Unlinked, the werknemer did not reach the pull; the cursor is past it.
+    expect(bsnsIn(await pull('cmA2'))).not.toContain('888777666')
     expect((await push('cmA2', [change('d-ea-l', 'employeeId', e1)])).statusCode).toBe(200)
     const after = await pull('cmA2', cursor)
     expect(after.changes.map((c) => c.id)).toContain(created.id)

@@ -256,6 +256,46 @@ describe('sync engine against the real server', () => {
     expect(await blobs()).toBe(stored)
   })
 
+  it('a werknemer reaches a casemanager only with their dossier; after reassignment with its full history', async () => {
+    const petra = device()
+    const karin = device()
+    await petra.engine.login(base, emails.cm, PASSWORD)
+    await karin.engine.login(base, emails.cm2, PASSWORD)
+    // A new dossier with a new werknemer, pushed in one outbox.
+    const { dossier, employee } = await seed(petra.repos, 'Petra')
+    await petra.repos.dossiers.update(dossier.id, {
+      ...dossier,
+      employeeId: employee.id,
+      status: 'hersteld',
+    })
+    await petra.engine.syncNow()
+    expect(petra.state().status).toBe('idle')
+    expect(await petra.repos.sync.pendingCount()).toBe(0)
+    // Karin syncs past all of it and holds neither the dossier nor the werknemer (BSN).
+    await karin.engine.syncNow()
+    expect(await karin.repos.dossiers.get(dossier.id)).toBeUndefined()
+    expect(await karin.repos.employees.get(employee.id)).toBeUndefined()
+
+    // The teamleider reassigns the dossier to Karin; her next ordinary sync backfills it.
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: emails.tl, password: PASSWORD, deviceName: 'beheer' }),
+    })
+    const { accessToken } = (await login.json()) as { accessToken: string }
+    const [karinUser] = await db.query('SELECT id FROM users WHERE email = $1', [emails.cm2])
+    const put = await fetch(`${base}/api/v1/dossiers/${dossier.id}/assignment`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ casemanagerId: karinUser?.id }),
+    })
+    expect(put.status).toBe(200)
+    await karin.engine.syncNow()
+    expect(karin.state().status).toBe('idle')
+    expect((await karin.repos.dossiers.get(dossier.id))?.status).toBe('hersteld')
+    expect((await karin.repos.employees.get(employee.id))?.bsn).toBe(employee.bsn)
+  })
+
   it('a first sync pulls page by page and reports its progress', async () => {
     const lead = device(undefined, 7)
     await lead.engine.login(base, emails.tl, PASSWORD)
