@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { FILE_TOO_LARGE_MESSAGE, MAX_FILE_BYTES, type NotifyRequest } from '../shared/ipc/contract'
-import { createDesktopCapabilities, safeFileName, type DesktopDeps } from './capabilities.main'
+import {
+  createDesktopCapabilities,
+  safeFileName,
+  type DesktopDeps,
+  type SafeStorageLike,
+} from './capabilities.main'
 
 /** An in-memory desktop: a file system in a Map, dialogs that answer what the test says. */
-function memoryDesktop(answers: { savePath?: string; openPath?: string } = {}) {
+/** A stand-in OS key store: reversible, but only with its own secret. */
+function fakeSafeStorage(backend: string, available = true): SafeStorageLike {
+  const secret = 'os-secret:'
+  return {
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (plain) => new TextEncoder().encode(secret + [...plain].reverse().join('')),
+    decryptString: (enc) => {
+      const text = new TextDecoder().decode(enc)
+      if (!text.startsWith(secret)) throw new Error('Error while decrypting the ciphertext')
+      return [...text.slice(secret.length)].reverse().join('')
+    },
+  }
+}
+
+function memoryDesktop(
+  answers: { savePath?: string; openPath?: string; safeStorage?: SafeStorageLike } = {},
+) {
   const files = new Map<string, Uint8Array>()
   const notifications: NotifyRequest[] = []
   const opened: string[] = []
@@ -28,6 +50,7 @@ function memoryDesktop(answers: { savePath?: string; openPath?: string } = {}) {
       path.endsWith('huge.json') ? MAX_FILE_BYTES + 1 : (files.get(path)?.byteLength ?? 0),
     showNotification: (req) => void notifications.push(req),
     openExternal: async (url) => void opened.push(url),
+    safeStorage: answers.safeStorage ?? fakeSafeStorage('gnome_libsecret'),
   }
   return { deps, files, notifications, opened, dialogs }
 }
@@ -103,5 +126,24 @@ describe('desktop capabilities', () => {
 
   it('replaces characters Windows refuses in a suggested name', () => {
     expect(safeFileName('Plan van aanpak: Jansen?.pdf')).toBe('Plan van aanpak_ Jansen_.pdf')
+  })
+
+  it('wraps the data key with the OS key store and gives it back', async () => {
+    const api = createDesktopCapabilities(memoryDesktop().deps)
+    const key = new Uint8Array(32).map((_, i) => i)
+    const wrapped = await api.protectDataKey(key)
+    expect(wrapped).toBeInstanceOf(Uint8Array)
+    expect(Buffer.from(wrapped ?? []).includes(Buffer.from(key))).toBe(false)
+    expect(await api.unprotectDataKey(wrapped ?? new Uint8Array())).toEqual(key)
+  })
+
+  it('answers null without a real OS key store, and for bytes it cannot decrypt', async () => {
+    const key = new Uint8Array(32).fill(7)
+    for (const store of [fakeSafeStorage('basic_text'), fakeSafeStorage('kwallet5', false)]) {
+      const api = createDesktopCapabilities(memoryDesktop({ safeStorage: store }).deps)
+      expect(await api.protectDataKey(key)).toBeNull()
+    }
+    const api = createDesktopCapabilities(memoryDesktop().deps)
+    expect(await api.unprotectDataKey(new TextEncoder().encode('planted'))).toBeNull()
   })
 })

@@ -48,7 +48,27 @@ export type DesktopDeps = {
   readonly openExternal: (url: string) => Promise<void>
   /** A session on the embedded sync server (src/main/embedded-server.main.ts), or null. */
   readonly embeddedSync?: () => Promise<EmbeddedSyncSession | null>
+  /** Electron's `safeStorage` (the OS key store: DPAPI, Keychain, libsecret/kwallet). */
+  readonly safeStorage: SafeStorageLike
 }
+
+/** The slice of Electron's `safeStorage` the key capabilities use. */
+export type SafeStorageLike = {
+  isEncryptionAvailable(): boolean
+  /** Linux: `basic_text` means no real key store (a hard-coded password): not good enough. */
+  getSelectedStorageBackend?(): string
+  encryptString(plain: string): Uint8Array
+  decryptString(encrypted: Uint8Array): string
+}
+
+/** Whether the OS key store really protects secrets (not Chromium's plaintext fallback). */
+export function osKeyStoreUsable(s: SafeStorageLike): boolean {
+  if (!s.isEncryptionAvailable()) return false
+  const backend = s.getSelectedStorageBackend?.()
+  return backend === undefined || backend !== 'basic_text'
+}
+
+const toBase64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 
 /** Characters Windows refuses in file names become `_`; folders were refused by validation. */
 export function safeFileName(name: string): string {
@@ -101,5 +121,20 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
 
     openExternal: (url) => openAllowedExternal(url, deps.openExternal),
     embeddedSync: async () => (deps.embeddedSync ? deps.embeddedSync() : null),
+
+    protectDataKey: async (key) => {
+      if (!osKeyStoreUsable(deps.safeStorage)) return null
+      return new Uint8Array(deps.safeStorage.encryptString(toBase64(key)))
+    },
+
+    unprotectDataKey: async (wrapped) => {
+      if (!osKeyStoreUsable(deps.safeStorage)) return null
+      try {
+        const key = Buffer.from(deps.safeStorage.decryptString(wrapped), 'base64')
+        return key.byteLength === 32 ? new Uint8Array(key) : null
+      } catch {
+        return null
+      }
+    },
   }
 }

@@ -95,9 +95,13 @@ const fake = vi.hoisted(() => {
     },
     dialog: {},
     shell: { openExternal: async () => undefined },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => new Uint8Array(),
+      decryptString: () => '',
+    },
     Notification: { isSupported: () => false },
     net: { fetch: async () => new Response('') },
-    safeStorage: { isEncryptionAvailable: () => false },
   }
   return { state, electron }
 })

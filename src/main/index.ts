@@ -188,6 +188,7 @@ function main(): void {
           const server = await embedded
           return server ? server.session() : null
         },
+        safeStorage,
       }),
       site.origin,
     )

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { preloadGenerator } from './features/documents/load-generator'
+import { LockGate } from './features/lock/LockGate'
 import { requestPersistentStorage } from './storage/persist'
 import './styles.css'
 
@@ -14,6 +15,8 @@ const root = document.getElementById('root')
 if (!root) throw new Error('Element #root ontbreekt in index.html')
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LockGate>
+      <App />
+    </LockGate>
   </StrictMode>,
 )

@@ -4,9 +4,56 @@ import { expect, type Page } from '@playwright/test'
 export class HervatApp {
   constructor(readonly page: Page) {}
 
-  async open() {
+  /** The passphrase the page model sets on first start and unlocks with. */
+  static readonly PASSPHRASE = 'test-wachtwoord-hervat'
+
+  /**
+   * Opens the app as a casemanager would: sets the passphrase on first start, or unlocks.
+   * Afterwards a lock screen that appears (after a reload) is unlocked again automatically,
+   * unless `autoUnlock` is false (specs that test the lock itself).
+   */
+  async open(options: { readonly autoUnlock?: boolean } = {}) {
     await this.page.goto('/')
-    await expect(this.page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible()
+    const nav = this.page.getByRole('navigation', { name: 'Hoofdmenu' })
+    const setup = this.page.getByRole('form', { name: 'Wachtwoord instellen' })
+    const unlock = this.page.getByRole('form', { name: 'Ontgrendelen' })
+    await expect(nav.or(setup).or(unlock)).toBeVisible()
+    if (await setup.isVisible()) {
+      await setup.getByLabel('Nieuw wachtwoord').fill(HervatApp.PASSPHRASE)
+      await setup.getByLabel('Herhaal wachtwoord').fill(HervatApp.PASSPHRASE)
+      await setup.getByRole('button', { name: 'Wachtwoord instellen' }).click()
+    } else if (await unlock.isVisible()) {
+      await this.unlock()
+    }
+    await expect(nav).toBeVisible({ timeout: 15_000 })
+    if (options.autoUnlock !== false && !this.unlocksAfterLoad) {
+      this.unlocksAfterLoad = true
+      this.page.on('load', () => void this.unlockAfterLoad())
+    }
+  }
+
+  private unlocksAfterLoad = false
+
+  /** After a reload the key is gone (memory only): unlock as the user would, then go on. */
+  private async unlockAfterLoad() {
+    const form = this.page.getByRole('form', { name: 'Ontgrendelen' })
+    try {
+      await form.waitFor({ timeout: 10_000 })
+      await form.getByLabel('Wachtwoord').fill(HervatApp.PASSPHRASE)
+      await form.getByRole('button', { name: 'Ontgrendelen', exact: true }).click()
+    } catch {
+      // The page went on or closed (end of the test): nothing to unlock.
+    }
+  }
+
+  /** Enters the passphrase on the lock screen and waits for the app. */
+  async unlock(passphrase = HervatApp.PASSPHRASE) {
+    const form = this.page.getByRole('form', { name: 'Ontgrendelen' })
+    await form.getByLabel('Wachtwoord').fill(passphrase)
+    await form.getByRole('button', { name: 'Ontgrendelen', exact: true }).click()
+    await expect(this.page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible({
+      timeout: 15_000,
+    })
   }
 
   async nav(label: 'Caseload' | 'Nieuw dossier' | 'Werkgevers' | 'Gegevens') {

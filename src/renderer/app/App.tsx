@@ -11,6 +11,7 @@ import { ConflictsPage } from '../features/sync/ConflictsPage'
 import { SyncPage } from '../features/sync/SyncPage'
 import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
 import { startSync, syncEngine } from '../sync/client'
+import { lockNow } from '../features/lock/lock-store'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
@@ -77,6 +78,9 @@ export function App() {
             </li>
           ))}
         </ul>
+        <button className="button button--small" type="button" onClick={lockNow}>
+          Vergrendelen
+        </button>
         <p className={`sidebar__status${online ? '' : ' sidebar__status--offline'}`} role="status">
           {online ? nl.app.online : nl.app.offline}
         </p>

@@ -3,7 +3,10 @@
  * normal use; they let the benchmark time the real app instead of a copy of it.
  */
 export const PERF = {
+  /** The database is open and unlocked (the key is derived): from here on it is decrypting. */
   dbOpen: 'hervat:db-open',
+  /** The user submitted the passphrase. */
+  unlockStart: 'hervat:unlock-start',
   caseloadRendered: 'hervat:caseload-rendered',
 } as const
 

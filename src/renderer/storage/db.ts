@@ -15,6 +15,8 @@ import type {
 import type { StoredDocument, StoredSignature } from '../../shared/documents/stored'
 import type { AuditEntry } from '../../shared/audit/chain'
 import type { FieldStateRow, OutboxRow } from './sync-log'
+import { encryptionMiddleware } from './crypto/middleware'
+import type { Vault } from './crypto/vault'
 import { declareSchema } from './schema'
 
 export const CHANGE_OPS = ['create', 'update', 'delete'] as const
@@ -81,12 +83,17 @@ export class HervatDb extends Dexie {
   outbox!: Table<OutboxRow, string>
   fieldStates!: Table<FieldStateRow, string>
 
-  constructor(name: string) {
+  /** With a `vault`, every table is encrypted at rest by its policy (crypto/policy.ts). */
+  constructor(
+    name: string,
+    readonly vault?: Vault,
+  ) {
     super(name)
+    if (vault) this.use(encryptionMiddleware(vault))
     declareSchema(this)
   }
 }
 
-export function openDb(name = 'hervat'): HervatDb {
-  return new HervatDb(name)
+export function openDb(name = 'hervat', vault?: Vault): HervatDb {
+  return new HervatDb(name, vault)
 }

@@ -13,6 +13,7 @@ import {
   type Employee,
   type Employer,
 } from '../../shared/domain/entities'
+import { normalizeBsn } from '../../shared/domain/bsn'
 import type { Result } from '../../shared/kernel/errors'
 import { dateInAmsterdam } from '../../shared/kernel/iso-date'
 import { dutchCollator } from '../../shared/kernel/text'
@@ -25,6 +26,8 @@ import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
 import { documentRepository } from './documents'
 import { retentionRepository } from './retention'
+import { blindIndex } from './crypto/keys'
+import { blindIndexPurpose, blindIndexSpec } from './crypto/policy'
 import { settingsRepository } from './settings'
 import { syncRepository } from './sync-repository'
 import { checkSickPeriods } from './sick-period-rules'
@@ -85,6 +88,14 @@ export function createRepositories(
     listByEmployer: async (employerId: string): Promise<Employee[]> =>
       (await db.employees.where('employerId').equals(employerId).toArray()).sort(byEmployeeName),
     get: (id: string) => db.employees.get(id),
+    /** By BSN through the keyed-hash index (the BSN itself is encrypted); any notation. */
+    findByBsn: async (bsn: string): Promise<Employee[]> => {
+      if (!db.vault) return db.employees.filter((e) => e.bsn === normalizeBsn(bsn)).toArray()
+      const { normalise } = blindIndexSpec('employees', 'bsnHash')
+      const purpose = blindIndexPurpose('employees', 'bsnHash')
+      const hash = await blindIndex(db.vault.keys(), purpose, normalise(bsn))
+      return db.employees.where('bsnHash').equals(hash).toArray()
+    },
     create: (input: unknown) => saveEmployee(input),
     /** A changed werkgever moves the werknemer's dossiers along (their copied employerId). */
     update: (id: string, input: unknown) => saveEmployee(input, id),

@@ -2,6 +2,7 @@ import type Dexie from 'dexie'
 import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
 import { upgradeToV3 } from './migrations/v3-change-sequence'
 import { upgradeToV5 } from './migrations/v5-sync-outbox'
+import { upgradeToV7 } from './migrations/v7-encryption'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -70,7 +71,16 @@ export const SCHEMA_V6 = {
   audit: 'id, &[deviceId+seq], dossierId, objectId, at',
 } as const
 
-export const CURRENT_VERSION = 6
+/**
+ * v7: encryption at rest (docs/adr/0006). A werknemer's last name is no longer indexed (it is
+ * encrypted); a BSN is found by its keyed hash `bsnHash`. Rows are encrypted on the first unlock.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  employees: 'id, employerId, bsnHash',
+} as const
+
+export const CURRENT_VERSION = 7
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
@@ -79,4 +89,5 @@ export function declareSchema(db: Dexie): void {
   db.version(4).stores(SCHEMA_V4)
   db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5)
   db.version(6).stores(SCHEMA_V6)
+  db.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
 }

@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   lastNotifiedOn: z.string().optional(),
   /** Who works on this computer: the name the audit trail records (NEN 7513 "wie"). */
   userName: z.string().trim().max(200).optional(),
+  /** Lock the app after this many minutes without keyboard or mouse (docs/adr/0006). */
+  lockAfterMinutes: z.number().int().min(1).max(240).default(15),
 })
 export type Settings = z.output<typeof settingsSchema>
 

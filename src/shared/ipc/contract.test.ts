@@ -19,6 +19,8 @@ describe('IPC contract', () => {
       'notify',
       'openExternal',
       'embeddedSync',
+      'protectDataKey',
+      'unprotectDataKey',
     ])
   })
 

@@ -90,6 +90,14 @@ export type HervatApi = {
   readonly openExternal: (url: string) => Promise<boolean>
   /** Electron: a session on the app's own sync server (null when it is not running). Browser: null. */
   readonly embeddedSync: () => Promise<EmbeddedSyncSession | null>
+  /**
+   * Encrypts the database's data key with the OS key store (Electron `safeStorage`), so the
+   * logged-in user can unlock without the passphrase. `null` where no OS key store is available
+   * (always in a browser).
+   */
+  readonly protectDataKey: (key: Uint8Array) => Promise<Uint8Array | null>
+  /** The data key back from `protectDataKey`'s bytes; `null` when the OS key store cannot. */
+  readonly unprotectDataKey: (wrapped: Uint8Array) => Promise<Uint8Array | null>
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (cmd: MenuCommand) => void) => Unsubscribe
 }
@@ -118,6 +126,8 @@ export const INVOKE_CHANNELS = {
   notify: 'hervat:notify',
   openExternal: 'hervat:open-external',
   embeddedSync: 'hervat:embedded-sync',
+  protectDataKey: 'hervat:protect-data-key',
+  unprotectDataKey: 'hervat:unprotect-data-key',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }
 
 /** IPC channel of every event capability. */

@@ -90,6 +90,10 @@ describe('validateIpcArgs', () => {
       'openExternal too long',
       () => validateIpcArgs.openExternal([`https://www.uwv.nl/${'a'.repeat(2100)}`]),
     ],
+    ['protectDataKey with a short key', () => validateIpcArgs.protectDataKey([new Uint8Array(16)])],
+    ['protectDataKey with a string', () => validateIpcArgs.protectDataKey(['k'.repeat(32)])],
+    ['unprotectDataKey empty', () => validateIpcArgs.unprotectDataKey([new Uint8Array(0)])],
+    ['unprotectDataKey too large', () => validateIpcArgs.unprotectDataKey([new Uint8Array(2000)])],
   ])('refuses %s', (_name, run) => {
     const r = run()
     expect(r.ok).toBe(false)

@@ -93,6 +93,14 @@ const urlSchema = z
   .max(2048, ipcMsg.tooLong)
   .refine((s) => URL.canParse(s) && !CONTROL_CHARS.test(s) && s.trim() === s, ipcMsg.url)
 
+/** A data key is 32 bytes; what safeStorage makes of it stays far below 1 KB. */
+const dataKeySchema = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, ipcMsg.bytes)
+  .refine((d) => d.byteLength === 32, 'Verwacht een sleutel van 32 bytes.')
+const wrappedKeySchema = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, ipcMsg.bytes)
+  .refine((d) => d.byteLength > 0 && d.byteLength <= 1024, 'Verwacht 1 tot 1024 bytes.')
+
 function argsValidator<K extends InvokeCapability>(
   schema: z.ZodType<InvokeArgs<K>>,
 ): ArgsValidator<K> {
@@ -107,4 +115,6 @@ export const validateIpcArgs: { readonly [K in InvokeCapability]: ArgsValidator<
   notify: argsValidator<'notify'>(z.tuple([notifyRequest])),
   openExternal: argsValidator<'openExternal'>(z.tuple([urlSchema])),
   embeddedSync: argsValidator<'embeddedSync'>(z.tuple([])),
+  protectDataKey: argsValidator<'protectDataKey'>(z.tuple([dataKeySchema])),
+  unprotectDataKey: argsValidator<'unprotectDataKey'>(z.tuple([wrappedKeySchema])),
 }

@@ -4,6 +4,7 @@ import { repos } from '../../app/services'
 import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
 import { loadSampleData } from '../../storage/sample-data'
+import { LockSettings } from '../lock/LockSettings'
 import { NotificationSettings } from './NotificationSettings'
 import { PrivacyCard, recordBackupExport } from '../privacy/PrivacyCard'
 
@@ -103,6 +104,7 @@ export function DataPage() {
       </section>
       <NotificationSettings />
       <PrivacyCard />
+      <LockSettings />
       <section className="card">
         <h2>{nl.data.sampleTitle}</h2>
         <p>{nl.data.sampleText}</p>

@@ -1,0 +1,4 @@
+/** Meta keys of the encryption layer (meta is plaintext: these are needed before unlocking). */
+export const ENCRYPTION_STATE_KEY = 'encryption'
+export const KEYSTORE_KEY = 'keystore'
+export const UNLOCK_FAILURES_KEY = 'unlockFailures'

@@ -1,0 +1,161 @@
+import { expect, test, type Page } from '@playwright/test'
+import { HervatApp } from './app-model'
+
+const SECRETS = {
+  bsn: '111222333',
+  street: 'Lindelaan',
+  phone: '0612345678',
+  email: 'sanne@voorbeeld.nl',
+  lastName: 'Vries',
+  summary: 'Werkplek bekeken',
+  participants: 'leidinggevende Karel',
+}
+
+/** A dossier with an address, phone, e-mail and a contactmoment, entered through the forms. */
+async function saveDossier(app: HervatApp, page: Page) {
+  await app.createEmployerFromNewDossier('Bakkerij Jansen')
+  const f = app.form('Nieuw dossier')
+  await f.getByLabel('Telefoon', { exact: true }).fill(SECRETS.phone)
+  await f.getByLabel('E-mail', { exact: true }).fill(SECRETS.email)
+  await f.getByLabel('Straat werknemer').fill(SECRETS.street)
+  await f.getByLabel('Huisnummer werknemer').fill('12')
+  await app.fillNewEmployeeDossier({
+    firstName: 'Sanne',
+    lastName: 'de Vries',
+    bsn: SECRETS.bsn,
+    firstSickDay: '05-10-2026',
+  })
+  await expect(page.getByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeVisible()
+  await app.tab('Contactmomenten')
+  const contact = app.form('Contactmoment toevoegen')
+  await contact.getByLabel('Datum contact').fill('10-11-2026')
+  await contact.getByLabel('Soort contact').selectOption('werkplekbezoek')
+  await contact.getByLabel('Deelnemers').fill(SECRETS.participants)
+  await contact.getByLabel('Verslag').fill(`${SECRETS.summary}. Afgesproken: 4 uur per dag.`)
+  await contact.getByRole('button', { name: 'Contactmoment opslaan' }).click()
+  await expect(page.getByRole('list', { name: 'Contactmomenten' })).toContainText(SECRETS.summary)
+}
+
+/** The bits of the IndexedDB API the dump uses (the e2e project has no DOM types). */
+type Req<T> = { result: T; error: unknown; onsuccess: () => void; onerror: () => void }
+type RawDb = {
+  objectStoreNames: ArrayLike<string>
+  transaction(name: string): { objectStore(name: string): { getAll(): Req<unknown[]> } }
+  close(): void
+}
+
+/** Every row of every object store of the raw IndexedDB, bytes decoded as text, as one string. */
+async function rawDatabaseDump(page: Page): Promise<{ text: string; stores: string[] }> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { indexedDB: { open(name: string): Req<RawDb> } }
+    const done = <T>(req: Req<T>) =>
+      new Promise<T>((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(new Error(String(req.error)))
+      })
+    const db = await done(g.indexedDB.open('hervat'))
+    const stores = Array.from(db.objectStoreNames)
+    const parts: string[] = []
+    for (const name of stores) {
+      const rows = await done(db.transaction(name).objectStore(name).getAll())
+      parts.push(
+        JSON.stringify(rows, (_k, v: unknown) =>
+          v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v,
+        ),
+      )
+    }
+    db.close()
+    return { text: parts.join('\n'), stores }
+  })
+}
+
+test('the raw IndexedDB holds no BSN, street, phone, e-mail or free text; search still finds the dossier', async ({
+  page,
+}) => {
+  const app = new HervatApp(page)
+  await app.open()
+  await saveDossier(app, page)
+  // The change log holds every created record in full: it must be sealed too.
+  const raw = await rawDatabaseDump(page)
+  expect(raw.stores).toEqual(expect.arrayContaining(['employees', 'contacts', 'changes']))
+  // The dump is real: it holds the plaintext that may stay readable (ids, dates, employer name).
+  expect(raw.text).toContain('Bakkerij Jansen')
+  expect(raw.text).toContain('2026-11-10')
+  for (const [what, secret] of Object.entries(SECRETS))
+    expect(raw.text.includes(secret), `${what} "${secret}" in plaintext`).toBe(false)
+
+  await app.nav('Caseload')
+  const search = page.getByRole('searchbox', { name: 'Zoeken op naam, werkgever of BSN' })
+  for (const term of ['Sanne de Vries', SECRETS.bsn]) {
+    await search.fill(term)
+    await expect(page.getByRole('row', { name: /Sanne de Vries/ })).toBeVisible()
+  }
+  await search.fill('999999999')
+  await expect(page.getByRole('row', { name: /Sanne de Vries/ })).toBeHidden()
+})
+
+test('lock, a wrong passphrase five times (a wait), the right one: the data is back', async ({
+  page,
+}) => {
+  const app = new HervatApp(page)
+  await app.open({ autoUnlock: false })
+  await saveDossier(app, page)
+
+  await page.getByRole('button', { name: 'Vergrendelen' }).click()
+  const form = app.form('Ontgrendelen')
+  await expect(form).toBeVisible()
+  // Locked: nothing personal on screen, the app tree is gone.
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0)
+  await expect(page.getByText('Sanne')).toHaveCount(0)
+  await expect(page.getByText(SECRETS.summary)).toHaveCount(0)
+
+  for (let i = 1; i <= 4; i++) {
+    await form.getByLabel('Wachtwoord').fill(`verkeerd-${i}`)
+    await form.getByRole('button', { name: 'Ontgrendelen', exact: true }).click()
+    await expect(form.getByRole('alert')).toHaveText('Onjuist wachtwoord.')
+    await expect(form.getByLabel('Wachtwoord')).toHaveValue('')
+  }
+  await form.getByLabel('Wachtwoord').fill('verkeerd-5')
+  await form.getByRole('button', { name: 'Ontgrendelen', exact: true }).click()
+  await expect(form.getByRole('alert')).toContainText('Te veel verkeerde pogingen')
+  await expect(form.getByRole('button', { name: 'Ontgrendelen', exact: true })).toBeDisabled()
+  await expect(form.getByRole('status')).toContainText(/over \d seconden opnieuw/)
+
+  // The wait survives a reload (it is stored, not kept in memory).
+  await page.reload()
+  await expect(form.getByRole('button', { name: 'Ontgrendelen', exact: true })).toBeDisabled()
+
+  // After the wait, the right passphrase opens the app with the data back.
+  await expect(form.getByRole('button', { name: 'Ontgrendelen', exact: true })).toBeEnabled({
+    timeout: 10_000,
+  })
+  await app.unlock()
+  await app.nav('Caseload')
+  await page.getByRole('row', { name: /Sanne de Vries/ }).click()
+  await app.tab('Contactmomenten')
+  await expect(page.getByRole('list', { name: 'Contactmomenten' })).toContainText(SECRETS.summary)
+})
+
+test('the app locks itself after the idle time set on the Gegevens page, and from the menu', async ({
+  page,
+}) => {
+  await page.clock.install()
+  const app = new HervatApp(page)
+  await app.open({ autoUnlock: false })
+  await app.nav('Gegevens')
+  await page.getByLabel('Vergrendel na dit aantal minuten zonder gebruik').fill('2')
+  await page.clock.fastForward('01:30')
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible()
+  await page.clock.fastForward('00:40')
+  await expect(app.form('Ontgrendelen')).toBeVisible()
+  await app.unlock()
+
+  // The desktop menu's "Vergrendelen" (in the browser build, the same command as a DOM event).
+  await page.evaluate(() =>
+    (globalThis as unknown as { dispatchEvent(e: CustomEvent): boolean }).dispatchEvent(
+      new CustomEvent('hervat:menu-command', { detail: 'lock' }),
+    ),
+  )
+  await expect(app.form('Ontgrendelen')).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0)
+})
