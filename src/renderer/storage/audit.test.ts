@@ -120,6 +120,25 @@ describe('audit trail', () => {
     ])
   })
 
+  it('detects an encrypted entry changed in IndexedDB outside the app and reports its position', async () => {
+    const { db, repos } = freshRepos()
+    await seedDossier(repos)
+    expect((await repos.audit.verify()).ok).toBe(true)
+    // The database as IndexedDB holds it (no encryption layer): the stored, sealed rows.
+    const raw = new HervatDb(db.name)
+    await raw.open()
+    const target = (await raw.audit.toArray()).find((e) => e.seq === 2)
+    if (!target) throw new Error('no entry 2')
+    await raw.audit.put({ ...target, actorName: 'Iemand anders' })
+    raw.close()
+    const report = await repos.audit.verify()
+    expect(report).toMatchObject({ ok: false, entries: 3 })
+    expect(report.breaks).toEqual([
+      expect.objectContaining({ position: 2, seq: 2, reason: 'hash', entryId: target.id }),
+    ])
+    expect(report.breaks[0]?.message).toBe('Regel 2 is na het vastleggen gewijzigd.')
+  })
+
   it('detects a deleted entry (gap) in the stored chain', async () => {
     const { db, repos } = freshRepos()
     await seedDossier(repos)

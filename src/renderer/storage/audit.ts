@@ -8,6 +8,7 @@ import {
   type AuditOutcome,
   type ChainReport,
 } from '../../shared/audit/chain'
+import { DecryptionError } from './crypto/envelope'
 import type { ChangeEntry, HervatDb } from './db'
 import { settingsRepository } from './settings'
 import { recordSyncChange, syncTablesOf } from './sync-log'
@@ -95,6 +96,34 @@ export function auditOfChange(change: ChangeEntry): AuditEvent {
   return { action: change.op, objectType: change.table, objectId: change.recordId, ...base }
 }
 
+/**
+ * Every entry one by one, for the chain check after a whole read failed to decrypt: an entry whose
+ * envelope no longer verifies (changed outside the app) cannot be read, but its place in the chain
+ * (device and seq are plaintext index fields, bound to the envelope) can, so the check names it.
+ */
+async function readEachEntry(db: HervatDb): Promise<{ rows: unknown[]; altered: Set<string> }> {
+  return db.transaction('r', db.audit, async () => {
+    const byPlace = db.audit.orderBy('[deviceId+seq]')
+    const places = await byPlace.keys()
+    const ids = await byPlace.primaryKeys()
+    const altered = new Set<string>()
+    const rows = await Promise.all(
+      ids.map(async (id, i): Promise<unknown> => {
+        try {
+          return await db.audit.get(id)
+        } catch (e) {
+          if (!(e instanceof DecryptionError)) throw e
+          altered.add(id)
+          const place = places[i]
+          const [deviceId, seq] = Array.isArray(place) ? place : []
+          return { id, deviceId, seq }
+        }
+      }),
+    )
+    return { rows, altered }
+  })
+}
+
 const newestFirst = (a: AuditEntry, b: AuditEntry) =>
   a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.seq - a.seq
 
@@ -136,7 +165,15 @@ export function auditRepository(ctx: StoreContext) {
     list: async (): Promise<AuditEntry[]> => (await db.audit.toArray()).sort(newestFirst),
     count: () => db.audit.count(),
     /** Walks every device's chain and reports the first broken entry of each. */
-    verify: async (): Promise<ChainReport> => verifyChain(await db.audit.toArray()),
+    verify: async (): Promise<ChainReport> => {
+      try {
+        return verifyChain(await db.audit.toArray())
+      } catch (e) {
+        if (!(e instanceof DecryptionError)) throw e
+        const { rows, altered } = await readEachEntry(db)
+        return verifyChain(rows, altered)
+      }
+    },
     /** This computer's device id (created on first use). */
     deviceId: (): Promise<string> => db.transaction('rw', [db.meta], () => deviceIdOf(ctx)),
     dossierRefOf,

@@ -153,8 +153,13 @@ export type ChainReport = {
  * Walks every device's chain in seq order and reports, per device, the first entry that does not
  * hold: its contents changed (hash), it does not link to the entry before it (link: an entry
  * before it was changed, removed or inserted), a seq is missing (gap), or it is malformed.
+ * `altered`: ids of entries whose stored form failed its own integrity check before they could
+ * be read (an encrypted row changed outside the app); such an entry is reported as changed.
  */
-export function verifyChain(rows: readonly unknown[]): ChainReport {
+export function verifyChain(
+  rows: readonly unknown[],
+  altered: ReadonlySet<string> = new Set(),
+): ChainReport {
   const byDevice = new Map<string, { row: Record<string, unknown>; seq: number }[]>()
   const breaks: ChainBreak[] = []
   for (const row of rows) {
@@ -172,6 +177,14 @@ export function verifyChain(rows: readonly unknown[]): ChainReport {
       const position = i + 1
       const entryId = typeof row['id'] === 'string' ? row['id'] : undefined
       const at = { deviceId, seq, position, ...(entryId ? { entryId } : {}) }
+      if (entryId !== undefined && altered.has(entryId)) {
+        breaks.push({
+          ...at,
+          reason: 'hash',
+          message: `Regel ${position} is na het vastleggen gewijzigd.`,
+        })
+        break
+      }
       const parsed = auditEntrySchema.safeParse(row)
       if (!parsed.success) {
         breaks.push({ ...at, reason: 'shape', message: `Regel ${position} is onleesbaar.` })

@@ -132,6 +132,14 @@ const spinners = new WeakMap<IDBTransaction, Spinner>()
  * anything waits, a dummy read keeps the transaction busy; each settled result is delivered from
  * inside an IndexedDB success callback, so the code after the `await` still runs while the
  * transaction is active and can issue its next request.
+ *
+ * The transaction may already be over when a call gets here: Dexie's cache middleware (below
+ * this one) answers a query that is already in flight in another transaction with that query's
+ * promise, so a read-only transaction that issued no request of its own has committed by the
+ * time the rows arrive. Nothing can be kept alive then, and nothing needs to be: the result is
+ * delivered as it settles (a later request in such a transaction fails in Dexie as it would
+ * without encryption). Likewise if the dummy read fails (the transaction aborted): everything
+ * waiting is delivered rather than left hanging.
  */
 function waiter(trans: DBCoreTransaction): Waiter {
   const idb = trans as unknown as IDBTransaction
@@ -143,33 +151,52 @@ function waiter(trans: DBCoreTransaction): Waiter {
         spinners.set(idb, s)
       }
       const spinner = s
-      spinner.waiting++
-      work.then(
-        (value) => spinner.queue.push(() => resolve(value)),
-        (error: unknown) =>
-          spinner.queue.push(() =>
-            reject(error instanceof Error ? error : new Error(String(error))),
-          ),
-      )
-      if (spinner.spinning) return
-      spinner.spinning = true
-      const store = idb.objectStore(idb.objectStoreNames[0] ?? '')
-      const spin = () => {
+      const flush = () => {
         while (spinner.queue.length > 0) {
           spinner.waiting--
           spinner.queue.shift()?.()
         }
+      }
+      const settle = (deliver: () => void) => {
+        if (spinner.spinning) {
+          spinner.queue.push(deliver)
+        } else {
+          spinner.waiting--
+          deliver()
+        }
+      }
+      spinner.waiting++
+      work.then(
+        (value) => settle(() => resolve(value)),
+        (error: unknown) =>
+          settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
+      )
+      if (spinner.spinning) return
+      let store: IDBObjectStore
+      try {
+        store = idb.objectStore(idb.objectStoreNames[0] ?? '')
+      } catch {
+        return // InvalidStateError: the transaction has finished; deliver as settled.
+      }
+      const stop = () => {
+        spinner.spinning = false
+        flush()
+      }
+      const spin = () => {
+        flush()
         if (spinner.waiting === 0) {
           spinner.spinning = false
           return
         }
-        const req = store.get(-Infinity)
-        req.onsuccess = spin
-        req.onerror = () => {
-          spinner.spinning = false
-          reject(req.error ?? new Error('IndexedDB-fout'))
+        try {
+          const req = store.get(-Infinity)
+          req.onsuccess = spin
+          req.onerror = stop
+        } catch {
+          stop() // TransactionInactiveError: no request can be issued now.
         }
       }
+      spinner.spinning = true
       spin()
     })
 }
