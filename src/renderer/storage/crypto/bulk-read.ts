@@ -1,4 +1,4 @@
-import type { DBCoreTableSchema, IndexableType, Table } from 'dexie'
+import Dexie, { type DBCoreTableSchema, type IndexableType, type Table } from 'dexie'
 import type { HervatDb } from '../db'
 import type { DataKeys } from './keys'
 import { layoutFor, openRow, readSealedIn, type Layout } from './middleware'
@@ -62,32 +62,33 @@ export async function readTables<const N extends readonly TableName[]>(
   const vault = db.vault
   const keys = vault?.keys()
   const names: readonly string[] = tables
-  const pages = await db.transaction('r', names, (tx) => {
+  const opened = names.map((): Promise<unknown[]>[] => [])
+  // Only Dexie promises inside the transaction (no native await): a page is read, handed to the
+  // decryption (not awaited here), and the next page is asked for in the same success callback.
+  await db.transaction('r', names, (tx) => {
     if (vault) readSealedIn(tx.idbtrans)
-    return Promise.all(
-      names.map(async (name) => {
+    return Dexie.Promise.all(
+      names.map((name, i) => {
         const layout = layoutOf(db, name)
         const table = db.table<unknown, IndexableType>(name)
-        const opened: Promise<unknown[]>[] = []
-        let last: IndexableType | undefined
-        for (;;) {
-          const page = await (
-            last === undefined ? table.orderBy(':id') : table.where(':id').above(last)
-          )
+        const readFrom = (last: IndexableType | undefined): Dexie.Promise<void> =>
+          (last === undefined ? table.orderBy(':id') : table.where(':id').above(last))
             .limit(PAGE)
             .toArray()
-          // Not awaited here: the transaction ends with the last read, not with the decryption.
-          const open = vault && keys ? openAll(keys, layout, page, vault) : Promise.resolve(page)
-          open.catch(() => undefined) // awaited below; this only silences an early rejection
-          opened.push(open)
-          const tail = page[page.length - 1]
-          if (page.length < PAGE || tail === undefined) break
-          last = layout.primaryKey(tail as Record<string, unknown>) as IndexableType
-        }
-        return opened
+            .then((page) => {
+              const open =
+                vault && keys ? openAll(keys, layout, page, vault) : Promise.resolve(page)
+              open.catch(() => undefined) // awaited below; this only silences an early rejection
+              opened[i]?.push(open)
+              const tail = page[page.length - 1]
+              if (page.length < PAGE || tail === undefined) return undefined
+              return readFrom(layout.primaryKey(tail as Record<string, unknown>) as IndexableType)
+            })
+        return readFrom(undefined)
       }),
     )
   })
+  const pages = opened
   const open = await Promise.all(pages.map(async (p) => (await Promise.all(p)).flat()))
   // Locked (or locked and unlocked with other keys) while decrypting: show nothing.
   if (vault && (!vault.unlocked || vault.keys() !== keys)) throw new LockedError()
