@@ -143,7 +143,12 @@ test('the app locks itself after the idle time set on the Gegevens page, and fro
   const app = new HervatApp(page)
   await app.open({ autoUnlock: false })
   await app.nav('Gegevens')
-  await page.getByLabel('Vergrendel na dit aantal minuten zonder gebruik').fill('2')
+  const minutes = page.getByLabel('Vergrendel na dit aantal minuten zonder gebruik')
+  await minutes.fill('2')
+  // Stored (the page shows it again after leaving it): the idle timer now runs on 2 minutes.
+  await app.nav('Caseload')
+  await app.nav('Gegevens')
+  await expect(minutes).toHaveValue('2')
   await page.clock.fastForward('01:30')
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible()
   await page.clock.fastForward('00:40')

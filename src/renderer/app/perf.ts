@@ -7,6 +7,10 @@ export const PERF = {
   dbOpen: 'hervat:db-open',
   /** The user submitted the passphrase. */
   unlockStart: 'hervat:unlock-start',
+  /** The caseload rows are read and decrypted (repos.caseload.list resolved). */
+  caseloadRead: 'hervat:caseload-read',
+  /** Every dossier's timeline and urgency computed and the rows ranked. */
+  caseloadRanked: 'hervat:caseload-ranked',
   caseloadRendered: 'hervat:caseload-rendered',
 } as const
 

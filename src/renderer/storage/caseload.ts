@@ -2,6 +2,7 @@ import { employeeFullName, type Dossier } from '../../shared/domain/entities'
 import type { PolicyProfileId } from '../../shared/domain/policy-profile'
 import type { IsoDate } from '../../shared/kernel/iso-date'
 import { foldForSearch } from '../../shared/kernel/text'
+import { readTables } from './crypto/bulk-read'
 import type { HervatDb } from './db'
 
 export type CaseloadRow = {
@@ -60,29 +61,16 @@ function groupBy<T extends { dossierId: string }>(rows: readonly T[]): Map<strin
 export function caseloadRepository(db: HervatDb) {
   return {
     list: async (): Promise<CaseloadRow[]> => {
-      // One read-only transaction for all six tables: one consistent snapshot, and faster in
-      // Chromium than six transactions side by side.
-      const tables = [
-        db.dossiers,
-        db.employees,
-        db.employers,
-        db.sickPeriods,
-        db.leaves,
-        db.milestoneMarks,
-      ]
-      const [dossiers, employees, employers, periods, leaves, marks] = await db.transaction(
-        'r',
-        tables,
-        () =>
-          Promise.all([
-            db.dossiers.toArray(),
-            db.employees.toArray(),
-            db.employers.toArray(),
-            db.sickPeriods.toArray(),
-            db.leaves.toArray(),
-            db.milestoneMarks.toArray(),
-          ]),
-      )
+      // One read-only transaction for all six tables (one consistent snapshot), decrypted after
+      // it with many AES-GCM calls at once (crypto/bulk-read.ts).
+      const [dossiers, employees, employers, periods, leaves, marks] = await readTables(db, [
+        'dossiers',
+        'employees',
+        'employers',
+        'sickPeriods',
+        'leaves',
+        'milestoneMarks',
+      ])
       const employeeById = new Map(employees.map((e) => [e.id, e]))
       const employerById = new Map(employers.map((e) => [e.id, e]))
       const periodsBy = groupBy(periods)

@@ -17,12 +17,21 @@ const ROW_HEIGHT = 52
 /** The casemanager's caseload: search as you type, filters, and a virtualised list. */
 export function CaseloadPage() {
   const navigate = useRouter((s) => s.navigate)
-  const rows = useLive(() => repos.caseload.list(), [])
+  const rows = useLive(async () => {
+    const list = await repos.caseload.list()
+    markOnce(PERF.caseloadRead)
+    return list
+  }, [])
   const employers = useLive(() => repos.employers.list(), [])
   const [query, setQuery] = useState('')
   const [employerId, setEmployerId] = useState('')
   const [status, setStatus] = useState('')
-  const ranked = useMemo(() => (rows ? rankCaseload(rows, today()) : []), [rows])
+  const ranked = useMemo(() => {
+    if (!rows) return []
+    const r = rankCaseload(rows, today())
+    markOnce(PERF.caseloadRanked)
+    return r
+  }, [rows])
   const counts = useMemo(() => countUrgency(ranked), [ranked])
   const visible = useMemo(
     () => filterCaseload(ranked, { query, employerId, status }),

@@ -121,10 +121,35 @@ export function additionalData(
   primaryKey: unknown,
   plain: Readonly<Record<string, unknown>>,
 ): Uint8Array<ArrayBuffer> {
+  return utf8.encode(additionalText(table, primaryKey, plain))
+}
+
+function additionalText(
+  table: string,
+  primaryKey: unknown,
+  plain: Readonly<Record<string, unknown>>,
+): string {
   let text = `hervat/row/v1\u0000${table}\u0000${JSON.stringify(primaryKey)}`
   for (const k of Object.keys(plain).sort())
     if (k !== 'sealed') text += `\u0000${k}=${JSON.stringify(plain[k])}`
-  return utf8.encode(text)
+  return text
+}
+
+/**
+ * The additional data written into one reused buffer, for decrypting: WebCrypto copies its inputs
+ * before `decrypt` returns, so the buffer can be overwritten by the next row (saves an allocation
+ * per row in a bulk read).
+ */
+let scratch = new Uint8Array(1024)
+function additionalDataForDecrypt(
+  table: string,
+  primaryKey: unknown,
+  plain: Readonly<Record<string, unknown>>,
+): Uint8Array<ArrayBuffer> {
+  const text = additionalText(table, primaryKey, plain)
+  if (text.length * 3 > scratch.byteLength) scratch = new Uint8Array(text.length * 3)
+  const { written } = utf8.encodeInto(text, scratch)
+  return scratch.subarray(0, written)
 }
 
 /** The bytes as WebCrypto's types want them, without a copy when they already fit. */
@@ -158,16 +183,20 @@ export async function unseal(
   table: string,
   primaryKey: unknown,
   row: StoredRow,
+  /** Plaintext fields verified but left out of the result (keyed hashes, for the index only). */
+  omit?: ReadonlySet<string>,
 ): Promise<PlainRow> {
-  const { sealed, ...plain } = row
-  const bytes = buffer(sealed)
+  // A loop, not `{ sealed, ...plain }`: this runs for every row of a bulk read.
+  const plain: Record<string, unknown> = {}
+  for (const k in row) if (k !== 'sealed') plain[k] = row[k]
+  const bytes = buffer(row.sealed)
   let clear: ArrayBuffer
   try {
     clear = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
         iv: bytes.subarray(1, 1 + IV_BYTES),
-        additionalData: additionalData(table, primaryKey, plain),
+        additionalData: additionalDataForDecrypt(table, primaryKey, plain),
       },
       keys.aes,
       bytes.subarray(1 + IV_BYTES),
@@ -176,6 +205,6 @@ export async function unseal(
     throw new DecryptionError(table, primaryKey)
   }
   const fields = decodeFields(new Uint8Array(clear))
-  for (const k of Object.keys(plain)) fields[k] = plain[k]
+  for (const k in plain) if (!omit?.has(k)) fields[k] = plain[k]
   return fields as PlainRow
 }

@@ -29,7 +29,7 @@ import type { Vault } from './vault'
  * repositories keep their checks, write and change entry in ONE transaction.
  */
 
-type Layout = {
+export type Layout = {
   readonly table: string
   readonly plaintext: boolean
   /** Top-level fields that stay readable: primary key, indexed fields, `plain`, keyed hashes. */
@@ -40,6 +40,8 @@ type Layout = {
     normalise: (v: string) => string,
   ])[]
   readonly primaryKey: (row: Readonly<Record<string, unknown>>) => unknown
+  /** The keyed-hash fields: stored, verified, never handed up. */
+  readonly blindFields: ReadonlySet<string>
 }
 
 function topLevel(keyPath: string | string[] | null): string[] {
@@ -73,6 +75,7 @@ export function layoutFor(schema: DBCoreTableSchema, policy: TablePolicy): Layou
     plaintext,
     plain,
     blind: Object.entries(blindSpec).map(([f, s]) => [f, s.from, s.normalise] as const),
+    blindFields: new Set(Object.keys(blindSpec)),
     primaryKey: (row) => (extract ? extract(row) : undefined),
   }
 }
@@ -114,11 +117,21 @@ export async function openRow(
     if (strict) throw new DecryptionError(layout.table, layout.primaryKey(record))
     return record as PlainRow
   }
-  const open = await unseal(keys, layout.table, layout.primaryKey(record), row)
-  if (layout.blind.length === 0) return open
-  const copy: Record<string, unknown> = { ...open }
-  for (const [field] of layout.blind) delete copy[field]
-  return copy as PlainRow
+  return unseal(keys, layout.table, layout.primaryKey(record), row, layout.blindFields)
+}
+
+/** Read-only transactions whose reads return the rows still sealed (crypto/bulk-read.ts). */
+const sealedReads = new WeakSet<object>()
+
+/**
+ * Marks a read-only transaction: its reads return `StoredRow`s, which the caller decrypts after the
+ * transaction with `openRow` (crypto/bulk-read.ts, the only caller). Reads still need the key:
+ * locked, they fail as every read does.
+ */
+export function readSealedIn(trans: IDBTransaction): void {
+  if (trans.mode !== 'readonly')
+    throw new Error('Versleuteling: alleen een leestransactie mag versleutelde rijen lezen.')
+  sealedReads.add(trans)
 }
 
 type Waiter = <T>(work: Promise<T>) => Promise<T>
@@ -240,6 +253,12 @@ function wrapCursor(
 function encryptingTable(down: DBCoreTable, layout: Layout, vault: Vault): DBCoreTable {
   const open = (keys: DataKeys, rows: readonly unknown[]) =>
     Promise.all(rows.map((r) => openRow(keys, layout, r, vault.strict)))
+  /** Reads of a `readSealedIn` transaction pass through sealed; locked, they fail all the same. */
+  const readSealed = (trans: DBCoreTransaction) => {
+    if (!sealedReads.has(trans)) return false
+    vault.keys()
+    return true
+  }
   return {
     ...down,
     mutate: async (req) => {
@@ -255,12 +274,14 @@ function encryptingTable(down: DBCoreTable, layout: Layout, vault: Vault): DBCor
       return down.mutate({ ...rest, values })
     },
     get: async (req) => {
+      if (readSealed(req.trans)) return down.get(req)
       const wait = waiter(req.trans)
       const keys = vault.keys()
       const row: unknown = await down.get(req)
       return row === undefined ? undefined : wait(openRow(keys, layout, row, vault.strict))
     },
     getMany: async (req) => {
+      if (readSealed(req.trans)) return down.getMany(req)
       const wait = waiter(req.trans)
       const keys = vault.keys()
       const rows: unknown[] = await down.getMany(req)
@@ -268,6 +289,7 @@ function encryptingTable(down: DBCoreTable, layout: Layout, vault: Vault): DBCor
     },
     query: async (req) => {
       if (!req.values) return down.query(req)
+      if (readSealed(req.trans)) return down.query(req)
       const wait = waiter(req.trans)
       const keys = vault.keys()
       const res = await down.query(req)
@@ -275,6 +297,7 @@ function encryptingTable(down: DBCoreTable, layout: Layout, vault: Vault): DBCor
     },
     openCursor: async (req) => {
       if (!req.values) return down.openCursor(req)
+      if (readSealed(req.trans)) return down.openCursor(req)
       const wait = waiter(req.trans)
       const keys = vault.keys()
       const cursor = await down.openCursor(req)
