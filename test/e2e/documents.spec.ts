@@ -190,6 +190,15 @@ test('Plan van Aanpak offline: fill, both sign, PDF download, bijstelling makes 
   const v1Text = execFileSync('pdftotext', [v1Path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
   expect(v1Text).toContain('Ik wil stap voor stap terug')
   expect(v1Text).not.toContain('twee middagen')
+
+  // Each PDF that left the app is in the dossier's audit trail, newest first (issue 6).
+  await app.tab('Privacy en inzage')
+  const trail = page.getByRole('table', { name: 'Audittrail van dit dossier' })
+  const exports = trail.getByRole('row', { name: /Geëxporteerd/ })
+  await expect(exports).toHaveCount(2)
+  await expect(exports.first()).toContainText('document van het re-integratieverslag')
+  await expect(exports.first()).toContainText('Plan van Aanpak')
+  await expect(exports.first()).toContainText('Gelukt')
   expect(await page.evaluate('navigator.onLine')).toBe(false)
 })
 

@@ -166,6 +166,8 @@ export const DUTCH_TABLE_NAMES: Readonly<Record<string, string>> = {
   appointments: 'afspraak',
   attachments: 'document',
   milestoneMarks: 'mijlpaal',
+  documents: 'document van het re-integratieverslag',
+  documentSignatures: 'handtekening',
   changes: 'wijzigingsgeschiedenis',
   backup: 'back-up',
   'inzage-export': 'inzage-export (AVG art. 15)',

@@ -22,9 +22,9 @@ import type { IsoDate } from '../../../shared/kernel/iso-date'
 import { repos } from '../../app/services'
 import { today } from '../../app/today'
 import { showDate } from '../../components/format'
-import { api } from '../../platform/api'
 import type { DossierBundle } from '../../storage'
 import { useDossierTimeline } from '../deadlines/use-dossier-timeline'
+import { saveAuditedFile } from '../privacy/audit-events'
 import { DocumentForm, type FormMode } from './DocumentForms'
 import { buildDossierExport, documentDates, type DocumentDates } from './export-builder'
 import type { GenerateRequest } from './generate'
@@ -120,7 +120,16 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
       const exp = await exportFor()
       if (!exp) return
       const data = await make(exp)
-      const saved = await api.saveFile({ suggestedName: fileName, mimeType, data })
+      // Every document that leaves the app is in the audit trail (issue 6); the label names the
+      // kind of document, never the person.
+      const saved = await saveAuditedFile({
+        suggestedName: fileName,
+        mimeType,
+        data,
+        objectType: 'documents',
+        dossierId: bundle.dossier.id,
+        detail: label,
+      })
       if (saved.saved)
         setMessage({ text: `${label} is opgeslagen${saved.path ? ` in ${saved.path}` : ''}.` })
     } catch (e) {

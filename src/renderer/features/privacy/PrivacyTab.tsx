@@ -170,7 +170,10 @@ export function PrivacyTab(props: { readonly bundle: DossierBundle }) {
                   <td>{showDateTime(localIso(e.at))}</td>
                   <td>{e.actorName}</td>
                   <td>{AUDIT_ACTION_LABELS[e.action]}</td>
-                  <td>{DUTCH_TABLE_NAMES[e.objectType] ?? e.objectType}</td>
+                  <td>
+                    {DUTCH_TABLE_NAMES[e.objectType] ?? e.objectType}
+                    {e.detail ? ` (${e.detail})` : ''}
+                  </td>
                   <td title={e.deviceId}>{e.deviceId.slice(0, 8)}</td>
                   <td>{AUDIT_OUTCOME_LABELS[e.outcome]}</td>
                 </tr>

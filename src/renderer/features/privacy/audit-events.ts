@@ -52,7 +52,7 @@ export async function saveAuditedFile(file: {
   readonly objectId?: string
   readonly dossierId?: string
   readonly detail?: string
-}): Promise<{ saved: boolean }> {
+}): Promise<Awaited<ReturnType<typeof api.saveFile>>> {
   const base = {
     action: 'export' as const,
     objectType: file.objectType,
