@@ -137,6 +137,15 @@ describe('audit trail', () => {
       expect.objectContaining({ position: 2, seq: 2, reason: 'hash', entryId: target.id }),
     ])
     expect(report.breaks[0]?.message).toBe('Regel 2 is na het vastleggen gewijzigd.')
+    // The trail views still show every other entry; the changed one is left out.
+    const list = await repos.audit.list()
+    expect(list).toHaveLength(2)
+    expect(list.map((e) => e.id)).not.toContain(target.id)
+    const dossierId = list.find((e) => e.dossierId)?.dossierId
+    expect(dossierId).toBeDefined()
+    const forDossier = await repos.audit.forDossier(dossierId ?? '')
+    expect(forDossier.map((e) => e.id)).not.toContain(target.id)
+    expect(forDossier.length).toBeGreaterThan(0)
   })
 
   it('detects a deleted entry (gap) in the stored chain', async () => {

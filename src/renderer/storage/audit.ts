@@ -134,6 +134,19 @@ const newestFirst = (a: AuditEntry, b: AuditEntry) =>
  */
 export function auditRepository(ctx: StoreContext) {
   const { db } = ctx
+  /**
+   * Reads entries; when one was changed outside the app (its envelope no longer decrypts), the
+   * others are still shown and the changed one is left out: the chain check names it.
+   */
+  const readable = async (read: () => Promise<AuditEntry[]>, keep: (e: AuditEntry) => boolean) => {
+    try {
+      return await read()
+    } catch (e) {
+      if (!(e instanceof DecryptionError)) throw e
+      const { rows, altered } = await readEachEntry(db)
+      return (rows as AuditEntry[]).filter((r) => !altered.has(r.id) && keep(r))
+    }
+  }
   const record = (event: AuditEvent): Promise<AuditEntry> =>
     db.transaction('rw', auditScope(db), () => appendAudit(ctx, event))
   return {
@@ -153,16 +166,28 @@ export function auditRepository(ctx: StoreContext) {
      * who and where.
      */
     forDossier: async (dossierId: string): Promise<AuditEntry[]> => {
-      const own = await db.audit.where('dossierId').equals(dossierId).toArray()
       // The werknemer's record is not a child of the dossier, but it is this dossier's data.
       const employeeId = (await db.dossiers.get(dossierId))?.employeeId
+      const own = await readable(
+        () => db.audit.where('dossierId').equals(dossierId).toArray(),
+        (e) => e.dossierId === dossierId,
+      )
       const employee = employeeId
-        ? await db.audit.where('objectId').equals(employeeId).toArray()
+        ? await readable(
+            () => db.audit.where('objectId').equals(employeeId).toArray(),
+            (e) => e.objectId === employeeId,
+          )
         : []
       return [...own, ...employee].sort(newestFirst)
     },
     /** Every entry, newest first. */
-    list: async (): Promise<AuditEntry[]> => (await db.audit.toArray()).sort(newestFirst),
+    list: async (): Promise<AuditEntry[]> =>
+      (
+        await readable(
+          () => db.audit.toArray(),
+          () => true,
+        )
+      ).sort(newestFirst),
     count: () => db.audit.count(),
     /** Walks every device's chain and reports the first broken entry of each. */
     verify: async (): Promise<ChainReport> => {
