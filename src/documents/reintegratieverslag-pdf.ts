@@ -64,9 +64,8 @@ export function writeMissing(layout: Layout, part: RivPart) {
   layout.paragraph('Dit onderdeel is nog niet in het dossier vastgelegd.', { muted: true })
 }
 
-function writeIndex(layout: Layout, riv: Reintegratieverslag, startPages: number[]) {
-  layout.page = layout.pdf.getPage(0)
-  layout.y = PAGE.height - MARGIN.top
+/** The title and the employee's particulars that open the verslag's index (and the bundle's). */
+export function writeRivCover(layout: Layout, riv: Reintegratieverslag) {
   layout.title(
     'Re-integratieverslag',
     'Wet verbetering poortwachter · Regeling procesgang eerste en tweede ziektejaar, art. 6',
@@ -81,6 +80,12 @@ function writeIndex(layout: Layout, riv: Reintegratieverslag, startPages: number
     ['Loonheffingennummer', h.loonheffingennummer ?? '—'],
     ['Samengesteld op', fmtDate(riv.generatedOn)],
   ])
+}
+
+function writeIndex(layout: Layout, riv: Reintegratieverslag, startPages: number[]) {
+  layout.page = layout.pdf.getPage(0)
+  layout.y = PAGE.height - MARGIN.top
+  writeRivCover(layout, riv)
   layout.heading('Inhoud')
   layout.table(
     [

@@ -10,7 +10,7 @@ import type { IsoDate } from '../shared/kernel/iso-date'
 import { fmtAuthor, fmtDate } from './blocks'
 import { Layout, type DocumentFonts } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
-import { writeDocument, writeMissing } from './reintegratieverslag-pdf'
+import { writeDocument, writeMissing, writeRivCover } from './reintegratieverslag-pdf'
 import { writeMedischeInformatie, writeOordeelWerknemerPrompt } from './riv-parts-pdf'
 
 /**
@@ -102,20 +102,8 @@ async function renderIndex(
 ): Promise<Uint8Array> {
   const layout = await Layout.create(fonts)
   layout.newPage('Re-integratieverslag · inhoud')
-  layout.title(
-    'Re-integratieverslag',
-    'Wet verbetering poortwachter · Regeling procesgang eerste en tweede ziektejaar, art. 6',
-  )
+  writeRivCover(layout, riv)
   const h = riv.header
-  layout.keyValues([
-    ['Werknemer', h.employeeName],
-    ['Burgerservicenummer (BSN)', h.bsn],
-    ['Geboortedatum', fmtDate(h.dateOfBirth)],
-    ['Eerste ziektedag', fmtDate(h.firstSickDay)],
-    ['Werkgever', h.employerName],
-    ['Loonheffingennummer', h.loonheffingennummer ?? '—'],
-    ['Samengesteld op', fmtDate(riv.generatedOn)],
-  ])
   layout.heading('Inhoud van deze bundel')
   layout.table(
     [
