@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { FREE_TEXT_KEYS, isFreeTextField } from '../../src/shared/domain/free-text'
@@ -77,6 +78,23 @@ test('the audit view lists the reads and the export just made; the access export
   expect(doc.ziekteperiodes).toEqual([expect.objectContaining({ begin: '2026-10-05' })])
   expect(doc.audittrail.filter((e) => e['handeling'] === 'Ingezien')).toHaveLength(2)
   expect(doc.audittrail[0]).toMatchObject({ wie: 'Petra Visser', resultaat: 'Gelukt' })
+
+  // The same inzage as a PDF the werknemer can read, saved through the same audited path.
+  const pdfDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Inzage-PDF maken' }).click()
+  const pdfPath = testInfo.outputPath('inzage.pdf')
+  await (await pdfDownload).saveAs(pdfPath)
+  await expect(page.getByText('Inzage-PDF opgeslagen.')).toBeVisible()
+  await expect(trail.getByRole('row').nth(1)).toContainText('inzage-export (AVG art. 15) (PDF)')
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain('Inzage in persoonsgegevens (AVG artikel 15)')
+  expect(text).toContain('Sanne de Vries')
+  expect(text).toContain('Burgerservicenummer (BSN) 111222333')
+  expect(text).toContain('Ziekteperiodes')
+  expect(text).toContain('05-10-2026')
+  // The trail up to the PDF: the JSON export just made heads it, the two reads follow.
+  expect(text).toMatch(/Petra Visser Geëxporteerd inzage-export \(AVG art\. 15\) \S+ Gelukt/)
+  expect(text.match(/Petra Visser Ingezien dossier/g)).toHaveLength(2)
 })
 
 test('a tampered audit entry is found by the audit trail check, with its position', async ({

@@ -1,5 +1,6 @@
 import boldUrl from '../../../../resources/fonts/DejaVuSans-Bold.ttf?url'
 import regularUrl from '../../../../resources/fonts/DejaVuSans.ttf?url'
+import { renderAccessExport } from '../../../documents/access-export-pdf'
 import {
   renderEerstejaarsevaluatie,
   renderEindevaluatie,
@@ -11,7 +12,9 @@ import { renderPlanVanAanpak } from '../../../documents/plan-van-aanpak-pdf'
 import { renderReintegratieverslag } from '../../../documents/reintegratieverslag-pdf'
 import { buildRivBundle } from '../../../documents/riv-bundle'
 import { checkRivCompleteness, type DossierExport } from '../../../shared/documents'
+import type { AuditEntry } from '../../../shared/audit/chain'
 import type { IsoDate } from '../../../shared/kernel/iso-date'
+import type { AccessExportInput } from '../../../shared/privacy/access-export'
 import type { DocumentDates } from './export-builder'
 
 /**
@@ -80,4 +83,15 @@ export async function generateDocument(
         })
       ).zip
   }
+}
+
+/** The employee's access export (AVG art. 15) as a readable PDF, the same content as the JSON. */
+export async function generateAccessExportPdf(
+  data: AccessExportInput,
+  trail: readonly AuditEntry[],
+  made: { readonly at: string; readonly by: string },
+): Promise<Uint8Array> {
+  return renderAccessExport(data, trail, made, await documentFonts(), {
+    producedAt: new Date(made.at),
+  })
 }

@@ -15,6 +15,7 @@ import { editDate, showDate, showDateTime } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
 import type { DossierBundle } from '../../storage'
 import { useLive } from '../../storage/live'
+import { loadGenerator } from '../documents/load-generator'
 import { saveAuditedFile } from './audit-events'
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
@@ -34,23 +35,42 @@ export function PrivacyTab(props: { readonly bundle: DossierBundle }) {
   const today = dateInAmsterdam(new Date())
   const retention = retentionOfDossier(props.bundle, today)
 
-  const exportAccess = async () => {
+  /** The access export as JSON (complete, for processing) or as a PDF the werknemer can read. */
+  const exportAccess = async (format: 'json' | 'pdf') => {
     setNotice(undefined)
     try {
       const settings = await repos.settings.get()
-      const doc = buildAccessExport(props.bundle, await repos.audit.forDossier(dossier.id), {
-        at: new Date().toISOString(),
-        by: settings.userName ?? 'onbekend',
-      })
+      const trail = await repos.audit.forDossier(dossier.id)
+      const made = { at: new Date().toISOString(), by: settings.userName ?? 'onbekend' }
+      const name = `inzage-${fileSafe(employeeFullName(employee))}-${editDate(today)}`
+      const file =
+        format === 'json'
+          ? {
+              suggestedName: `${name}.json`,
+              mimeType: 'application/json',
+              data: new TextEncoder().encode(
+                JSON.stringify(buildAccessExport(props.bundle, trail, made), null, 2),
+              ),
+            }
+          : {
+              suggestedName: `${name}.pdf`,
+              mimeType: 'application/pdf',
+              data: await (
+                await loadGenerator()
+              ).generateAccessExportPdf(props.bundle, trail, made),
+              detail: 'PDF',
+            }
       const r = await saveAuditedFile({
-        suggestedName: `inzage-${fileSafe(employeeFullName(employee))}-${editDate(today)}.json`,
-        mimeType: 'application/json',
-        data: new TextEncoder().encode(JSON.stringify(doc, null, 2)),
+        ...file,
         objectType: 'inzage-export',
         objectId: dossier.id,
         dossierId: dossier.id,
       })
-      if (r.saved) setNotice({ kind: 'ok', text: 'Inzage-export opgeslagen.' })
+      if (r.saved)
+        setNotice({
+          kind: 'ok',
+          text: format === 'json' ? 'Inzage-export opgeslagen.' : 'Inzage-PDF opgeslagen.',
+        })
     } catch (e) {
       setNotice({
         kind: 'error',
@@ -72,18 +92,29 @@ export function PrivacyTab(props: { readonly bundle: DossierBundle }) {
       <section className="card" aria-labelledby="access-title">
         <header className="card__header">
           <h2 id="access-title">Inzage voor de werknemer (AVG art. 15)</h2>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void exportAccess()}
-          >
-            Inzage-export maken
-          </button>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void exportAccess('json')}
+            >
+              Inzage-export maken
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void exportAccess('pdf')}
+            >
+              Inzage-PDF maken
+            </button>
+          </div>
         </header>
         <p>
           Eén bestand met alle gegevens die Hervat over {employeeFullName(employee)} bewaart
           (werkgever, werknemer, dossier, ziekteperiodes, contactmomenten, interventies, afspraken,
-          gegevens van documenten) en de audittrail hieronder. De export zelf wordt ook vastgelegd.
+          gegevens van documenten) en de audittrail hieronder: als JSON-bestand, of als PDF met
+          dezelfde gegevens in leesbare tabellen voor de werknemer. De export zelf wordt ook
+          vastgelegd.
         </p>
       </section>
 
