@@ -3,12 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import pg from 'pg'
-import { createOrganisation, createUser } from '../src/server/accounts'
-import type { Role } from '../src/server/auth/roles'
 import { buildApp } from '../src/server/app'
-import { openPglite, openPostgres, type Db } from '../src/server/db/db'
+import { openPglite, type Db } from '../src/server/db/db'
 import { migrate } from '../src/server/db/migrations'
+import {
+  FAST_SCRYPT,
+  freshPostgresDatabase,
+  seedOrganisation,
+  seedUsers,
+  type SeedUser,
+} from '../src/server/test-support'
 
 /**
  * The server side of bench/sync-bench.ts, in its own process (as in production: the clients'
@@ -24,33 +28,14 @@ export const BENCH_PASSWORD = 'bench password 123'
 
 async function open(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), 'hervat-bench-'))
-    const db = await openPglite(join(dir, 'pgdata'))
-    return {
-      db,
-      drop: async () => {
-        await db.close()
-        rmSync(dir, { recursive: true, force: true })
-      },
-    }
-  }
-  const name = `hervat_bench_${randomUUID().replace(/-/g, '')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${name}`
-  const db = await openPostgres(u.toString())
+  if (url) return freshPostgresDatabase(url, 'hervat_bench')
+  const dir = mkdtempSync(join(tmpdir(), 'hervat-bench-'))
+  const db = await openPglite(join(dir, 'pgdata'))
   return {
     db,
     drop: async () => {
       await db.close()
-      const a = new pg.Client({ connectionString: url })
-      await a.connect()
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await a.end()
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }
@@ -63,27 +48,21 @@ async function main(): Promise<void> {
     jwtSecret: new TextEncoder().encode(randomUUID() + randomUUID()),
     loginRateLimit: 100_000,
   })
-  const org = await createOrganisation(db, 'Bench')
   const seeder = 'seed@bench.nl'
-  await createUser(db, {
-    organisationId: org,
-    email: seeder,
-    name: 'Seed',
-    role: 'teamleider',
-    password: BENCH_PASSWORD,
-  })
+  const { organisationId } = await seedOrganisation(
+    db,
+    'Bench',
+    [{ email: seeder, name: 'Seed', role: 'teamleider' }],
+    BENCH_PASSWORD,
+  )
   // Load accounts use a cheap scrypt cost: this bench measures sync, not login.
-  const users: { email: string; role: Role }[] = []
-  for (let k = 0; k < CLIENTS; k++) {
-    const role: Role = k < TEAMLEADERS ? 'teamleider' : 'casemanager'
-    const email = `c${k}@bench.nl`
-    await createUser(
-      db,
-      { organisationId: org, email, name: `Client ${k}`, role, password: BENCH_PASSWORD },
-      { N: 1024, r: 8, p: 1 },
-    )
-    users.push({ email, role })
-  }
+  const load: SeedUser[] = Array.from({ length: CLIENTS }, (_, k) => ({
+    email: `c${k}@bench.nl`,
+    name: `Client ${k}`,
+    role: k < TEAMLEADERS ? 'teamleider' : 'casemanager',
+  }))
+  const seeded = await seedUsers(db, organisationId, load, BENCH_PASSWORD, FAST_SCRYPT)
+  const users = seeded.map(({ email, role }) => ({ email, role }))
   await app.listen({ port: 0, host: '127.0.0.1' })
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : 0

@@ -36,29 +36,73 @@ export function storeFactories(): StoreFactory[] {
   if (url) {
     out.push({
       name: 'postgres',
-      open: async () => {
-        const name = `hervat_test_${randomUUID().replace(/-/g, '')}`
-        const admin = new pg.Client({ connectionString: url })
-        await admin.connect()
-        await admin.query(`CREATE DATABASE ${name}`)
-        await admin.end()
-        const u = new URL(url)
-        u.pathname = `/${name}`
-        const db = await openPostgres(u.toString())
-        return {
-          db,
-          drop: async () => {
-            await db.close()
-            const a = new pg.Client({ connectionString: url })
-            await a.connect()
-            await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-            await a.end()
-          },
-        }
-      },
+      open: () => freshPostgresDatabase(url, 'hervat_test'),
     })
   }
   return out
+}
+
+/** A new, empty database on the PostgreSQL server at `url`; `drop` closes and removes it. */
+export async function freshPostgresDatabase(
+  url: string,
+  prefix: string,
+): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replace(/-/g, '')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  const db = await openPostgres(u.toString())
+  return {
+    db,
+    drop: async () => {
+      await db.close()
+      const a = new pg.Client({ connectionString: url })
+      await a.connect()
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await a.end()
+    },
+  }
+}
+
+export type SeedUser = { readonly email: string; readonly name: string; readonly role: Role }
+
+/**
+ * Users of an organisation, all with `password`, for the server tests and the sync bench.
+ * `scryptCost` is their hashes' cost: FAST_SCRYPT where a test or a load account measures
+ * something other than login; without it, the production cost.
+ */
+export async function seedUsers<U extends SeedUser>(
+  db: Db,
+  organisationId: string,
+  users: readonly U[],
+  password: string,
+  scryptCost?: ScryptCost,
+): Promise<(U & { readonly id: string })[]> {
+  const out: (U & { readonly id: string })[] = []
+  for (const u of users) {
+    const { email, name, role } = u
+    const row = await createUser(db, { organisationId, email, name, role, password }, scryptCost)
+    out.push({ ...u, id: row.id })
+  }
+  return out
+}
+
+/** A new organisation with its users (see seedUsers). */
+export async function seedOrganisation<U extends SeedUser>(
+  db: Db,
+  name: string,
+  users: readonly U[],
+  password: string,
+  scryptCost?: ScryptCost,
+): Promise<{ organisationId: string; users: (U & { readonly id: string })[] }> {
+  const organisationId = await createOrganisation(db, name)
+  return {
+    organisationId,
+    users: await seedUsers(db, organisationId, users, password, scryptCost),
+  }
 }
 
 export type Actor = { id: string; token: string; deviceId: string; refreshToken: string }
@@ -75,36 +119,48 @@ export async function buildWorld(factory: StoreFactory, loginRateLimit = 1000): 
   const { db, drop } = await factory.open()
   await migrate(db)
   const app = await buildApp({ db, jwtSecret: SECRET, scryptCost: FAST_SCRYPT, loginRateLimit })
-  const orgA = await createOrganisation(db, 'Bureau A')
-  const orgB = await createOrganisation(db, 'Bureau B')
-  const spec: [keyof World['actors'], string, Role][] = [
-    ['cmA1', orgA, 'casemanager'],
-    ['cmA2', orgA, 'casemanager'],
-    ['tlA', orgA, 'teamleider'],
-    ['adminA', orgA, 'beheerder'],
-    ['tlB', orgB, 'teamleider'],
-  ]
+  const user = (key: keyof World['actors'], role: Role) => ({
+    key,
+    email: `${key}-${randomUUID().slice(0, 8)}@example.nl`,
+    name: key,
+    role,
+  })
+  const a = await seedOrganisation(
+    db,
+    'Bureau A',
+    [
+      user('cmA1', 'casemanager'),
+      user('cmA2', 'casemanager'),
+      user('tlA', 'teamleider'),
+      user('adminA', 'beheerder'),
+    ],
+    PASSWORD,
+    FAST_SCRYPT,
+  )
+  const b = await seedOrganisation(
+    db,
+    'Bureau B',
+    [user('tlB', 'teamleider')],
+    PASSWORD,
+    FAST_SCRYPT,
+  )
   const actors = {} as World['actors']
-  for (const [key, organisationId, role] of spec) {
-    const email = `${key}-${randomUUID().slice(0, 8)}@example.nl`
-    const user = await createUser(
-      db,
-      { organisationId, email, name: key, role, password: PASSWORD },
-      FAST_SCRYPT,
-    )
+  for (const u of [...a.users, ...b.users]) {
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { email, password: PASSWORD, deviceName: 'test' },
+      payload: { email: u.email, password: PASSWORD, deviceName: 'test' },
     })
     const body = res.json<{ accessToken: string; deviceId: string; refreshToken: string }>()
-    actors[key] = {
-      id: user.id,
+    actors[u.key] = {
+      id: u.id,
       token: body.accessToken,
       deviceId: body.deviceId,
       refreshToken: body.refreshToken,
     }
   }
+  const orgA = a.organisationId
+  const orgB = b.organisationId
   return {
     app,
     db,
