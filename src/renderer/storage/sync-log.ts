@@ -77,7 +77,8 @@ export const SEALED_SYNC_KEYS = [SESSION_KEY, ACCOUNT_KEY] as const
 /** Tables every local write must include, so its outbox entry lands atomically with it. */
 export const syncTablesOf = (db: HervatDb) => [db.outbox, db.fieldStates, db.meta]
 
-function newNodeId(): string {
+/** A fresh random node id (a new database, or a device that restored a backup). */
+export function newNodeId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9))
   return `n${Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('')}`
 }
