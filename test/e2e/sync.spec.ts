@@ -308,6 +308,31 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     await expect(tom.page.getByTestId('dossier-sync')).not.toContainText('conflict')
     await expect(tom.page.getByTestId('sync-status')).not.toContainText('conflict')
 
+    // A restored backup syncs, and an edit made elsewhere after the backup keeps its value.
+    await a.nav('Gegevens')
+    await expect(petra.page.getByText(/Per veld wint de nieuwste versie/)).toBeVisible()
+    const download = petra.page.waitForEvent('download')
+    await petra.page.getByRole('button', { name: 'Back-up exporteren' }).click()
+    const backupFile = test.info().outputPath('petra-backup.json')
+    await (await download).saveAs(backupFile)
+    await editDossier(b, 'Tom Bakker')
+    await syncNow(tom.page)
+    await a.nav('Gegevens')
+    const chooser = petra.page.waitForEvent('filechooser')
+    await petra.page.getByRole('button', { name: 'Back-up importeren' }).click()
+    await (await chooser).setFiles(backupFile)
+    await expect(
+      petra.page.getByText(
+        'Back-up geïmporteerd: 1 dossiers. De teruggezette gegevens worden nu gesynchroniseerd',
+      ),
+    ).toBeVisible()
+    await syncNow(petra.page)
+    await openDossier(a, 'Sanne de Vries')
+    await expect(petra.page.getByText('Casemanager: Tom Bakker')).toBeVisible()
+    await expect(petra.page.getByTestId('dossier-sync')).not.toContainText('conflict')
+    await a.nav('Caseload')
+    await expect(petra.page.getByRole('row', { name: /Mehmet Özdemir/ })).toHaveCount(0)
+
     // Signing out can take every dossier off the device; the server keeps them.
     await tom.page
       .getByRole('navigation', { name: 'Hoofdmenu' })
