@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { parseHlc, type SyncChange } from '../../shared/sync'
+import { formatHlc, parseHlc, type SyncChange } from '../../shared/sync'
 import { DATA_TABLES } from './db'
 import { CLOCK_KEY, CURSOR_KEY, type FieldStateRow } from './sync-log'
 import { freshRepos, seedDossier } from './test-support'
@@ -183,6 +183,39 @@ describe('restoring a backup syncs (docs/adr/0005)', () => {
       message: expect.stringMatching(/vastgelegde versie/),
     })
     expect(await three.db.outbox.count()).toBe(0)
+  })
+
+  it('an open conflict travels with the backup (and is queued on restore); a settled one does not', async () => {
+    const one = await offlineDevice()
+    // Another device's concurrent value arrives: device 1's own value becomes an open conflict.
+    const theirs = {
+      id: 'remote-1',
+      table: 'dossiers' as const,
+      recordId: one.dossier.id,
+      dossierId: one.dossier.id,
+      field: 'casemanager',
+      value: 'Karin de Wit',
+      hlc: formatHlc({ wallMs: Date.parse('2026-11-20T11:00:00.000Z'), counter: 0, nodeId: 'nx' }),
+      baseHlc: null,
+      seq: 1,
+    }
+    await one.repos.sync.applyPulled([theirs], 'sync.cursor', 1)
+    const casemanagerOf = (d: Doc) =>
+      d.sync!.fieldStates.find((s) => s.table === 'dossiers' && s.field === 'casemanager')!
+    const open = decode(await one.repos.backup.exportAll())
+    expect(casemanagerOf(open).winner.value).toBe('Karin de Wit')
+    expect(casemanagerOf(open).conflicts.map((c) => c.value)).toEqual(['Petra Visser-de Boer'])
+    const two = freshRepos('2026-11-21T08:00:00.000Z')
+    expect((await two.repos.backup.importAll(encode(open))).ok).toBe(true)
+    const queued = (await outboxOf(two.db)).filter((c) => c.field === 'casemanager')
+    expect(queued.map((c) => c.value).sort()).toEqual(['Karin de Wit', 'Petra Visser-de Boer'])
+    expect(await two.repos.sync.conflictCount(one.dossier.id)).toBe(1)
+
+    const [conflict] = await one.repos.sync.conflicts(one.dossier.id)
+    expect((await one.repos.sync.resolveConflict(conflict!.key, 'Karin de Wit')).ok).toBe(true)
+    const settled = decode(await one.repos.backup.exportAll())
+    expect(casemanagerOf(settled).conflicts).toEqual([])
+    expect(JSON.stringify(settled.sync)).not.toContain('Petra Visser-de Boer')
   })
 
   it('refuses a version the server would refuse, naming it', async () => {

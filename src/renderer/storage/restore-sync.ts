@@ -57,9 +57,10 @@ const SYNCED_DATA_TABLES: readonly DataTable[] = DATA_TABLES.filter((t) => isSyn
 const recordKey = (table: string, id: string) => `${table}\u0000${id}`
 
 /**
- * The field states a backup carries: every field of every record in it, and the delete marker of
- * a record deleted on this device (content-free), so a deletion made offline reaches the server
- * too. Nothing else: an erased or deleted record's old values never go into a backup.
+ * The field states a backup carries: every field of every record in it (the winner and the
+ * conflicts still open), and the delete marker of a record deleted on this device (content-free),
+ * so a deletion made offline reaches the server too. Nothing else: an erased or deleted record's
+ * old values, and conflicts already settled, never go into a backup.
  */
 export async function exportFieldStates(
   db: HervatDb,
@@ -84,7 +85,8 @@ export async function exportFieldStates(
         dossierId: s.dossierId,
         field: s.field,
         winner: s.winner,
-        conflicts: s.conflicts,
+        // Open conflicts only: a settled one is an old value the casemanager already decided on.
+        conflicts: openConflicts(s),
         ...(s.settled ? { settled: s.settled } : {}),
       })
     }
