@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { HervatApp } from './app-model'
+import { rawDatabaseDump } from './raw-idb'
 
 const SECRETS = {
   bsn: '111222333',
@@ -34,39 +35,6 @@ async function saveDossier(app: HervatApp, page: Page) {
   await contact.getByLabel('Verslag').fill(`${SECRETS.summary}. Afgesproken: 4 uur per dag.`)
   await contact.getByRole('button', { name: 'Contactmoment opslaan' }).click()
   await expect(page.getByRole('list', { name: 'Contactmomenten' })).toContainText(SECRETS.summary)
-}
-
-/** The bits of the IndexedDB API the dump uses (the e2e project has no DOM types). */
-type Req<T> = { result: T; error: unknown; onsuccess: () => void; onerror: () => void }
-type RawDb = {
-  objectStoreNames: ArrayLike<string>
-  transaction(name: string): { objectStore(name: string): { getAll(): Req<unknown[]> } }
-  close(): void
-}
-
-/** Every row of every object store of the raw IndexedDB, bytes decoded as text, as one string. */
-async function rawDatabaseDump(page: Page): Promise<{ text: string; stores: string[] }> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as { indexedDB: { open(name: string): Req<RawDb> } }
-    const done = <T>(req: Req<T>) =>
-      new Promise<T>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(new Error(String(req.error)))
-      })
-    const db = await done(g.indexedDB.open('hervat'))
-    const stores = Array.from(db.objectStoreNames)
-    const parts: string[] = []
-    for (const name of stores) {
-      const rows = await done(db.transaction(name).objectStore(name).getAll())
-      parts.push(
-        JSON.stringify(rows, (_k, v: unknown) =>
-          v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v,
-        ),
-      )
-    }
-    db.close()
-    return { text: parts.join('\n'), stores }
-  })
 }
 
 test('the raw IndexedDB holds no BSN, street, phone, e-mail or free text; search still finds the dossier', async ({

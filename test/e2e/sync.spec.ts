@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { HervatApp } from './app-model'
+import { rawDatabaseDump } from './raw-idb'
 
 /**
  * Sync end to end (issue 5): a real sync server (`npm run server`'s entry point, PGlite in a
@@ -214,7 +215,28 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     const tom = await device()
 
     // Petra works on her device, signed in; her new dossier syncs by itself.
+    const loginAnswer = petra.page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST',
+    )
     const a = await signIn(petra.page, 'petra@noord.nl')
+
+    // Her login is sealed at rest: no token, e-mail address or server address on disk.
+    const tokens = (await (await loginAnswer).json()) as {
+      accessToken: string
+      refreshToken: string
+    }
+    const raw = await rawDatabaseDump(petra.page)
+    expect(raw.stores).toContain('sealedMeta')
+    expect(raw.text).toContain('"key":"sync.session"')
+    for (const [what, secret] of Object.entries({
+      ...tokens,
+      accessTokenSignature: tokens.accessToken.slice(-24),
+      refreshTokenPart: tokens.refreshToken.slice(0, 16),
+      email: 'petra@noord.nl',
+      name: 'Petra Visser',
+      server: SERVER,
+    }))
+      expect(raw.text.includes(secret), `${what} "${secret}" in plaintext`).toBe(false)
     await a.createEmployerFromNewDossier('Bakkerij Jansen')
     await a.fillNewEmployeeDossier({
       firstName: 'Sanne',
@@ -286,6 +308,31 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     await expect(tom.page.getByTestId('dossier-sync')).not.toContainText('conflict')
     await expect(tom.page.getByTestId('sync-status')).not.toContainText('conflict')
 
+    // A restored backup syncs, and an edit made elsewhere after the backup keeps its value.
+    await a.nav('Gegevens')
+    await expect(petra.page.getByText(/Per veld wint de nieuwste versie/)).toBeVisible()
+    const download = petra.page.waitForEvent('download')
+    await petra.page.getByRole('button', { name: 'Back-up exporteren' }).click()
+    const backupFile = test.info().outputPath('petra-backup.json')
+    await (await download).saveAs(backupFile)
+    await editDossier(b, 'Tom Bakker')
+    await syncNow(tom.page)
+    await a.nav('Gegevens')
+    const chooser = petra.page.waitForEvent('filechooser')
+    await petra.page.getByRole('button', { name: 'Back-up importeren' }).click()
+    await (await chooser).setFiles(backupFile)
+    await expect(
+      petra.page.getByText(
+        'Back-up geïmporteerd: 1 dossiers. De teruggezette gegevens worden nu gesynchroniseerd',
+      ),
+    ).toBeVisible()
+    await syncNow(petra.page)
+    await openDossier(a, 'Sanne de Vries')
+    await expect(petra.page.getByText('Casemanager: Tom Bakker')).toBeVisible()
+    await expect(petra.page.getByTestId('dossier-sync')).not.toContainText('conflict')
+    await a.nav('Caseload')
+    await expect(petra.page.getByRole('row', { name: /Mehmet Özdemir/ })).toHaveCount(0)
+
     // Signing out can take every dossier off the device; the server keeps them.
     await tom.page
       .getByRole('navigation', { name: 'Hoofdmenu' })
@@ -297,6 +344,8 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     await expect(tom.page.getByRole('form', { name: 'Inloggen' })).toBeVisible()
     await b.nav('Caseload')
     await expect(tom.page.getByRole('heading', { name: 'Nog geen dossiers' })).toBeVisible()
+    // The login left with the data: not even a sealed copy of it stays behind.
+    expect((await rawDatabaseDump(tom.page)).text).not.toContain('sync.session')
     await syncNow(petra.page)
     await a.nav('Caseload')
     await expect(petra.page.getByRole('row', { name: /Sanne de Vries/ })).toBeVisible()

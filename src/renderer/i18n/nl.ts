@@ -54,11 +54,15 @@ export const nl = {
     title: 'Gegevens',
     backupTitle: 'Back-up',
     backupText:
-      'Een back-up bevat alle dossiers, bijlagen en instellingen van deze computer. Bewaar het bestand veilig: het bevat persoonsgegevens.',
+      'Een back-up bevat alle dossiers en bijlagen van deze computer, niet de instellingen, het wachtwoord of de inloggegevens voor synchronisatie. Het bestand is niet versleuteld en bevat persoonsgegevens: bewaar het veilig.',
     exportBackup: 'Back-up exporteren',
     importBackup: 'Back-up importeren',
     importWarning: 'Importeren vervangt alle gegevens op deze computer door die uit het bestand.',
+    importSyncNote:
+      'Met synchronisatie gaan de teruggezette gegevens ook naar de server en uw andere apparaten. Per veld wint de nieuwste versie: wat na het maken van de back-up ergens anders is gewijzigd, blijft staan, en dossiers die wel op de server staan maar niet in de back-up, komen bij de volgende synchronisatie terug. Wijzigingen op deze computer die nog niet verstuurd waren, gaan niet verloren.',
     imported: (n: number) => `Back-up geïmporteerd: ${n} dossiers.`,
+    importedSyncing: (n: number) =>
+      `Back-up geïmporteerd: ${n} dossiers. De teruggezette gegevens worden nu gesynchroniseerd; wat ergens anders nieuwer is, blijft staan.`,
     exported: 'Back-up opgeslagen.',
     importFailed: 'Importeren mislukt, er is niets gewijzigd',
     sampleTitle: 'Voorbeelddata',

@@ -24,6 +24,13 @@ import { appendAudit, auditScope } from './audit'
 import { DATA_TABLES, type DataTable } from './db'
 import { CURRENT_VERSION } from './schema'
 import { checkSickPeriods } from './sick-period-rules'
+import {
+  backupSyncSchema,
+  exportFieldStates,
+  parseFieldStates,
+  recordRestore,
+  type BackupFieldState,
+} from './restore-sync'
 import { CURSOR_KEY } from './sync-log'
 import { appendChange, compact, writeTransaction, type StoreContext } from './write'
 
@@ -79,6 +86,8 @@ const envelopeSchema = z.object({
     .max(CURRENT_VERSION, { error: 'Deze back-up komt uit een nieuwere versie van Hervat.' }),
   exportedAt: z.string(),
   tables: z.record(z.string(), z.array(z.unknown())),
+  /** Since v8: the sync state of every field (restore-sync.ts), so a restore can sync. */
+  sync: backupSyncSchema.optional(),
 })
 
 export function toBase64(data: Uint8Array): string {
@@ -114,6 +123,8 @@ type Parsed = {
   exportedAt: string
   rows: Record<DataTable, Row[]>
   blobs: { sha256: string; data: Uint8Array; size: number }[]
+  /** Absent in a backup from before v8. */
+  fieldStates: BackupFieldState[] | undefined
 }
 
 /** Validates a whole backup before anything is written: format, every record, every reference. */
@@ -197,9 +208,15 @@ async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
     if (s['imageSha256'] !== undefined && !have.has(String(s['imageSha256'])))
       return fail(`documentSignatures[${i}].imageSha256`, 'De handtekening ontbreekt.')
   }
+  let fieldStates: BackupFieldState[] | undefined
+  if (env.data.sync) {
+    const states = parseFieldStates(env.data.sync.fieldStates, rows)
+    if (!states.ok) return states
+    fieldStates = states.value
+  }
   return {
     ok: true,
-    value: { version: env.data.version, exportedAt: env.data.exportedAt, rows, blobs },
+    value: { version: env.data.version, exportedAt: env.data.exportedAt, rows, blobs, fieldStates },
   }
 }
 
@@ -235,18 +252,21 @@ export function backupRepository(ctx: StoreContext) {
   const dataTables = () => [...DATA_TABLES.map((t) => db.table(t)), db.blobs]
   const exportAll = async (): Promise<Uint8Array> => {
     const tables: Record<string, unknown[]> = {}
-    await db.transaction('r', dataTables(), async () => {
+    let fieldStates: BackupFieldState[] = []
+    await db.transaction('r', [...dataTables(), db.fieldStates], async () => {
       for (const t of DATA_TABLES) tables[t] = await db.table(t).orderBy('id').toArray()
       tables['blobs'] = (await db.blobs.orderBy('sha256').toArray()).map((b) => ({
         sha256: b.sha256,
         base64: toBase64(b.data),
       }))
+      fieldStates = await exportFieldStates(db, tables as Record<string, { id: string }[]>)
     })
     const doc = {
       format: BACKUP_FORMAT,
       version: CURRENT_VERSION,
       exportedAt: ctx.clock().toISOString(),
       tables,
+      sync: { fieldStates },
     }
     return new TextEncoder().encode(JSON.stringify(doc, null, 1))
   }
@@ -289,6 +309,10 @@ export function backupRepository(ctx: StoreContext) {
         for (const t of dataTables()) await t.clear()
         for (const t of DATA_TABLES) await db.table(t).bulkAdd(rows[t])
         await db.blobs.bulkAdd(blobs)
+        // The restored fields go to the outbox in this same transaction (docs/adr/0005).
+        await recordRestore(db, rows, parsed.value.fieldStates, ctx.clock().getTime(), () =>
+          crypto.randomUUID(),
+        )
         await appendChange(ctx, {
           table: 'backup',
           recordId: ctx.newId(),

@@ -82,6 +82,8 @@ export class HervatDb extends Dexie {
   audit!: Table<AuditEntry, string>
   outbox!: Table<OutboxRow, string>
   fieldStates!: Table<FieldStateRow, string>
+  /** Like `meta`, but sealed at rest: only readable while unlocked (the sync login). */
+  sealedMeta!: Table<MetaRow, string>
 
   /** With a `vault`, every table is encrypted at rest by its policy (crypto/policy.ts). */
   constructor(

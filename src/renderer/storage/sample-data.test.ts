@@ -97,8 +97,15 @@ describe('sample data', () => {
     const b = freshRepos()
     await loadSampleData(a.repos, today)
     await loadSampleData(b.repos, today)
-    expect(new TextDecoder().decode(await b.repos.backup.exportAll())).toBe(
-      new TextDecoder().decode(await a.repos.backup.exportAll()),
-    )
+    // The data; the backup's sync versions carry each database's own node id and change ids.
+    const data = async (r: typeof a) =>
+      JSON.stringify(
+        (
+          JSON.parse(new TextDecoder().decode(await r.repos.backup.exportAll())) as {
+            tables: unknown
+          }
+        ).tables,
+      )
+    expect(await data(b)).toBe(await data(a))
   })
 })

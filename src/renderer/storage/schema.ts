@@ -3,6 +3,7 @@ import { upgradeToV2 } from './migrations/v2-normalise-postcodes'
 import { upgradeToV3 } from './migrations/v3-change-sequence'
 import { upgradeToV5 } from './migrations/v5-sync-outbox'
 import { upgradeToV7 } from './migrations/v7-encryption'
+import { upgradeToV8 } from './migrations/v8-sealed-sync-session'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -80,7 +81,17 @@ export const SCHEMA_V7 = {
   employees: 'id, employerId, bsnHash',
 } as const
 
-export const CURRENT_VERSION = 7
+/**
+ * v8: sealed settings (docs/adr/0006): `sealedMeta` is `meta` under the encryption policy, for what
+ * is only needed while unlocked and must not lie readable on disk: the sync login (tokens,
+ * server, user). The upgrade moves it out of plaintext `meta`.
+ */
+export const SCHEMA_V8 = {
+  ...SCHEMA_V7,
+  sealedMeta: 'key',
+} as const
+
+export const CURRENT_VERSION = 8
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
@@ -90,4 +101,5 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5)
   db.version(6).stores(SCHEMA_V6)
   db.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
+  db.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8)
 }

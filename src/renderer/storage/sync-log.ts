@@ -64,10 +64,21 @@ export const CURSOR_KEY = 'sync.cursor'
 /** meta key of the device's hybrid logical clock (its node id included). */
 export const CLOCK_KEY = 'sync.clock'
 
+/**
+ * `sealedMeta` keys of the sync login (docs/adr/0006): the session (server URL, access and
+ * refresh token, device id, user) and the account it syncs (server URL and user id). Sealed at
+ * rest, so only readable while unlocked; sync only runs then.
+ */
+export const SESSION_KEY = 'sync.session'
+export const ACCOUNT_KEY = 'sync.account'
+/** What v8 moved from plaintext `meta` to `sealedMeta`. */
+export const SEALED_SYNC_KEYS = [SESSION_KEY, ACCOUNT_KEY] as const
+
 /** Tables every local write must include, so its outbox entry lands atomically with it. */
 export const syncTablesOf = (db: HervatDb) => [db.outbox, db.fieldStates, db.meta]
 
-function newNodeId(): string {
+/** A fresh random node id (a new database, or a device that restored a backup). */
+export function newNodeId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9))
   return `n${Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('')}`
 }

@@ -163,6 +163,15 @@ export function syncRepository(ctx: StoreContext) {
     deleteMeta: async (key: string): Promise<void> => {
       await db.meta.delete(key)
     },
+    /** The sync login (`SESSION_KEY`, `ACCOUNT_KEY`): sealed at rest, readable only unlocked. */
+    getSealed: async <T>(key: string): Promise<T | undefined> =>
+      (await db.sealedMeta.get(key))?.value as T | undefined,
+    setSealed: async (key: string, value: unknown): Promise<void> => {
+      await db.sealedMeta.put({ key, value })
+    },
+    deleteSealed: async (key: string): Promise<void> => {
+      await db.sealedMeta.delete(key)
+    },
     nodeId: async (): Promise<string> => (await loadClock(db)).nodeId,
     pendingCount: (): Promise<number> => db.outbox.count(),
     /** Calls `listener` with the outbox size now and after every write that changes it. */
@@ -273,14 +282,25 @@ export function syncRepository(ctx: StoreContext) {
     putBlob: async (sha256: string, data: Uint8Array): Promise<void> => {
       await db.blobs.put({ sha256, data, size: data.length })
     },
-    /** Sign out with wipe: every record, the outbox, the field states and the sync bookkeeping. */
+    /**
+     * Sign out with wipe: every record, the outbox, the field states and the sync bookkeeping,
+     * the login (tokens) included.
+     */
     wipeAll: async (): Promise<void> => {
-      const all = [...dataTables(), db.blobs, db.changes, db.outbox, db.fieldStates, db.meta]
+      const all = [
+        ...dataTables(),
+        db.blobs,
+        db.changes,
+        db.outbox,
+        db.fieldStates,
+        db.meta,
+        db.sealedMeta,
+      ]
       await db.transaction('rw', all, async () => {
         for (const t of all) {
-          if (t === db.meta) {
-            for (const k of await db.meta.toCollection().primaryKeys())
-              if (String(k).startsWith('sync.')) await db.meta.delete(k)
+          if (t === db.meta || t === db.sealedMeta) {
+            for (const k of await t.toCollection().primaryKeys())
+              if (String(k).startsWith('sync.')) await t.delete(String(k))
           } else await t.clear()
         }
       })

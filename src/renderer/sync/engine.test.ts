@@ -11,6 +11,7 @@ import { createRepositories } from '../storage/repositories'
 import { employeeInput, employerInput } from '../storage/test-support'
 import {
   createSyncEngine,
+  ACCOUNT_KEY,
   INITIAL_SYNC_STATE,
   SESSION_KEY,
   type SyncSession,
@@ -314,8 +315,8 @@ describe('sync engine against the real server', () => {
   it('refreshes an expired access token by itself', async () => {
     const a = device()
     await a.engine.login(base, emails.cm, PASSWORD)
-    const s = await a.repos.sync.getMeta<SyncSession>(SESSION_KEY)
-    await a.repos.sync.setMeta(SESSION_KEY, { ...s, accessToken: 'verlopen' })
+    const s = await a.repos.sync.getSealed<SyncSession>(SESSION_KEY)
+    await a.repos.sync.setSealed(SESSION_KEY, { ...s, accessToken: 'verlopen' })
     // A fresh engine on the same database restores the (now stale) session on start.
     const restarted = createSyncEngine({
       repo: a.repos.sync,
@@ -328,7 +329,7 @@ describe('sync engine against the real server', () => {
     })
     await restarted.start()
     restarted.stop()
-    const after = await a.repos.sync.getMeta<SyncSession>(SESSION_KEY)
+    const after = await a.repos.sync.getSealed<SyncSession>(SESSION_KEY)
     expect(after?.accessToken).not.toBe('verlopen')
     expect(after?.refreshToken).not.toBe(s?.refreshToken)
   })
@@ -343,7 +344,7 @@ describe('sync engine against the real server', () => {
     expect(await a.engine.login('ftp://x', emails.cm, PASSWORD)).toMatchObject({
       field: 'serverUrl',
     })
-    expect(await a.repos.sync.getMeta(SESSION_KEY)).toBeUndefined()
+    expect(await a.repos.sync.getSealed(SESSION_KEY)).toBeUndefined()
   })
 
   it('signing out with wipe leaves no dossier and no sync state; without wipe the data stays', async () => {
@@ -355,9 +356,14 @@ describe('sync engine against the real server', () => {
     expect(dossiers).toBeGreaterThan(0)
     await a.engine.signOut({ wipe: false })
     expect(await a.repos.dossiers.list()).toHaveLength(dossiers)
-    expect(await a.repos.sync.getMeta(SESSION_KEY)).toBeUndefined()
+    expect(await a.repos.sync.getSealed(SESSION_KEY)).toBeUndefined()
     await a.engine.login(base, emails.cm, PASSWORD)
+    expect(await a.repos.sync.getSealed(SESSION_KEY)).toMatchObject({ serverUrl: base })
     await a.engine.signOut({ wipe: true })
+    // The login goes too: no token, no account, nothing of it left in sealed storage.
+    expect(await a.repos.sync.getSealed(SESSION_KEY)).toBeUndefined()
+    expect(await a.repos.sync.getSealed(ACCOUNT_KEY)).toBeUndefined()
+    expect(await a.idb.sealedMeta.count()).toBe(0)
     expect(await a.repos.dossiers.list()).toHaveLength(0)
     expect(await a.repos.employers.list()).toHaveLength(0)
     expect(await a.repos.sync.pendingCount()).toBe(0)

@@ -1,7 +1,7 @@
 import { SYNC_LIMITS, type SyncChange } from '../../shared/sync'
 import { sha256Hex } from '../storage/attachments'
 import type { SyncRepository } from '../storage/sync-repository'
-import { CURSOR_KEY } from '../storage/sync-log'
+import { ACCOUNT_KEY, CURSOR_KEY, SESSION_KEY } from '../storage/sync-log'
 import { backoffDelay } from './backoff'
 import {
   NetworkError,
@@ -73,8 +73,7 @@ export type SyncEngineDeps = {
   readonly embedded?: () => Promise<SyncSession | null>
 }
 
-export const SESSION_KEY = 'sync.session'
-export const ACCOUNT_KEY = 'sync.account'
+export { ACCOUNT_KEY, SESSION_KEY }
 export const LAST_SYNCED_KEY = 'sync.lastSyncedAt'
 /** Set when the user signed out of the embedded server: do not connect to it again by itself. */
 export const EMBEDDED_OPT_OUT_KEY = 'syncpref.embeddedOptOut'
@@ -115,12 +114,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   async function saveSession(s: SyncSession): Promise<void> {
     session = s
-    await repo.setMeta(SESSION_KEY, s)
+    // The login is sealed at rest (docs/adr/0006): tokens never lie readable on disk.
+    await repo.setSealed(SESSION_KEY, s)
     // Another account or server starts from the beginning of its log.
     const account = `${s.serverUrl}|${s.user.id}`
-    if ((await repo.getMeta<string>(ACCOUNT_KEY)) !== account) {
+    if ((await repo.getSealed<string>(ACCOUNT_KEY)) !== account) {
       await repo.setMeta(CURSOR_KEY, 0)
-      await repo.setMeta(ACCOUNT_KEY, account)
+      await repo.setSealed(ACCOUNT_KEY, account)
     }
     deps.setState({ account: accountOf(s) })
   }
@@ -291,7 +291,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     /** Restores the session (or connects to the embedded server) and syncs once. */
     start: async (): Promise<void> => {
       started = true
-      session = (await repo.getMeta<SyncSession>(SESSION_KEY)) ?? null
+      session = (await repo.getSealed<SyncSession>(SESSION_KEY)) ?? null
       if (!session && deps.embedded && !(await repo.getMeta<boolean>(EMBEDDED_OPT_OUT_KEY))) {
         try {
           const s = await deps.embedded()
@@ -307,8 +307,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       })
       await syncNow()
     },
+    /** Stops (the app locks or closes); the tokens leave memory too, `start` reads them again. */
     stop: (): void => {
       started = false
+      session = null
       if (timer !== null) timers.clear(timer)
       timer = null
     },
@@ -378,7 +380,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (timer !== null) timers.clear(timer)
       timer = null
       if (opts.wipe) await repo.wipeAll()
-      else await repo.deleteMeta(SESSION_KEY)
+      else await repo.deleteSealed(SESSION_KEY)
       if (wasEmbedded) await repo.setMeta(EMBEDDED_OPT_OUT_KEY, true)
       deps.setState({
         ...INITIAL_SYNC_STATE,

@@ -4,6 +4,7 @@ import { repos } from '../../app/services'
 import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
 import { loadSampleData } from '../../storage/sample-data'
+import { useSyncState } from '../../sync/store'
 import { LockSettings } from '../lock/LockSettings'
 import { NotificationSettings } from './NotificationSettings'
 import { PrivacyCard, recordBackupExport } from '../privacy/PrivacyCard'
@@ -15,6 +16,7 @@ export function DataPage() {
   const [notice, setNotice] = useState<Notice | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [confirmWipe, setConfirmWipe] = useState(false)
+  const signedIn = useSyncState((s) => s.account !== null)
 
   const act = async (work: () => Promise<Notice | undefined>) => {
     setBusy(true)
@@ -52,7 +54,12 @@ export function DataPage() {
       if (!file) return undefined
       const r = await repos.backup.importAll(file.data)
       if (!r.ok) return { kind: 'error', text: `${nl.data.importFailed}: ${r.error.message}` }
-      return { kind: 'ok', text: nl.data.imported(r.value.counts['dossiers'] ?? 0) }
+      const dossiers = r.value.counts['dossiers'] ?? 0
+      // A restore syncs (docs/adr/0005): say so when this computer is signed in.
+      return {
+        kind: 'ok',
+        text: signedIn ? nl.data.importedSyncing(dossiers) : nl.data.imported(dossiers),
+      }
     })
 
   const loadSamples = () =>
@@ -83,6 +90,7 @@ export function DataPage() {
         <h2>{nl.data.backupTitle}</h2>
         <p>{nl.data.backupText}</p>
         <p className="field__hint">{nl.data.importWarning}</p>
+        <p className="field__hint">{nl.data.importSyncNote}</p>
         <div className="form-actions">
           <button
             type="button"
