@@ -128,8 +128,14 @@ export const OPENAPI = {
             hasMore: { type: 'boolean' },
             headSeq: int,
             total: int,
+            revoked: {
+              type: 'array',
+              items: str,
+              description:
+                'Dossiers (ids) die deze gebruiker na de cursor kwijtraakte (toegewezen aan een andere casemanager) en nu niet opnieuw heeft: de client verwijdert ze met alles wat erbij hoort van het apparaat. Leeg voor teamleider en beheerder en op een pagina met hasMore.',
+            },
           },
-          ['changes', 'cursor', 'hasMore', 'headSeq'],
+          ['changes', 'cursor', 'hasMore', 'headSeq', 'revoked'],
         ),
         {
           parameters: [

@@ -15,6 +15,7 @@ import type {
 import type { StoredDocument, StoredSignature } from '../../shared/documents/stored'
 import type { AuditEntry } from '../../shared/audit/chain'
 import type { FieldStateRow, OutboxRow } from './sync-log'
+import type { RefusedChangeRow } from './revocation'
 import { encryptionMiddleware } from './crypto/middleware'
 import type { Vault } from './crypto/vault'
 import { declareSchema } from './schema'
@@ -82,6 +83,7 @@ export class HervatDb extends Dexie {
   audit!: Table<AuditEntry, string>
   outbox!: Table<OutboxRow, string>
   fieldStates!: Table<FieldStateRow, string>
+  refusedChanges!: Table<RefusedChangeRow, string>
 
   /** With a `vault`, every table is encrypted at rest by its policy (crypto/policy.ts). */
   constructor(

@@ -80,7 +80,17 @@ export const SCHEMA_V7 = {
   employees: 'id, employerId, bsnHash',
 } as const
 
-export const CURRENT_VERSION = 7
+/**
+ * v9 (a dossier reassigned away, docs/adr/0005): changes the server refused because their dossier
+ * was transferred to another casemanager, kept aside (encrypted) until the user exported them.
+ * New table only: nothing to migrate.
+ */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V7,
+  refusedChanges: 'id, dossierId',
+} as const
+
+export const CURRENT_VERSION = 9
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
@@ -90,4 +100,5 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5)
   db.version(6).stores(SCHEMA_V6)
   db.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
+  db.version(9).stores(SCHEMA_V9)
 }

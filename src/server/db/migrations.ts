@@ -70,6 +70,16 @@ CREATE TABLE access_grants (
   PRIMARY KEY (user_id, seq, dossier_id));
 `,
   },
+  {
+    // A dossier reassigned away leaves the previous casemanager's devices (ADR 0003, revocations).
+    version: 3,
+    name: 'access-revocations',
+    sql: `
+CREATE TABLE access_revocations (
+  user_id text NOT NULL, dossier_id text NOT NULL, seq bigint NOT NULL,
+  PRIMARY KEY (user_id, seq, dossier_id));
+`,
+  },
 ]
 
 export class SchemaStateError extends Error {}

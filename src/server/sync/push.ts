@@ -508,7 +508,14 @@ function authorise(
     const acc = access.get(c.dossierId)
     if (acc) {
       if (acc.organisationId !== who.organisationId) throw forbidden(`changes.${i}.dossierId`)
-      if (!all && acc.casemanagerId !== who.userId) throw forbidden(`changes.${i}.dossierId`)
+      if (!all && acc.casemanagerId !== who.userId) {
+        // Typically a dossier reassigned away: the client keeps such changes aside (ADR 0005).
+        throw new HttpError(
+          'forbidden',
+          'Dit dossier is niet (meer) aan u toegewezen.',
+          `changes.${i}.dossierId`,
+        )
+      }
     } else {
       access.set(c.dossierId, { organisationId: who.organisationId, casemanagerId: who.userId })
       newAccess.push(c.dossierId)
