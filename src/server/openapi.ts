@@ -9,6 +9,11 @@ const errors = {
   },
   '401': { description: 'Geen of ongeldig token', ...(json(ref('Error')) as object) },
   '403': { description: 'Buiten je rechten', ...(json(ref('Error')) as object) },
+  '409': {
+    description:
+      'Niet toegestaan op dit record: append-only, of een documentversie die werkgever en werknemer ondertekenden (signed-version)',
+    ...(json(ref('Error')) as object),
+  },
 }
 const op = (summary: string, body: unknown, response: unknown, extra: object = {}): unknown => ({
   summary,

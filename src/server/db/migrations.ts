@@ -80,6 +80,15 @@ CREATE TABLE access_revocations (
   PRIMARY KEY (user_id, seq, dossier_id));
 `,
   },
+  {
+    // A push may not change a document version both parties signed: its signatures by document.
+    version: 4,
+    name: 'signature-by-document',
+    sql: `
+CREATE INDEX field_state_signature_document ON field_state ((value::jsonb #>> '{}'), record_id)
+  WHERE table_name = 'documentSignatures' AND field = 'documentId';
+`,
+  },
 ]
 
 export class SchemaStateError extends Error {}

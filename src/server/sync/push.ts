@@ -256,6 +256,25 @@ SELECT x.u, x.d, nextval(pg_get_serial_sequence('changes', 'seq'))
 FROM jsonb_to_recordset($1::text::jsonb) AS x(u text, d text)`
 
 /**
+ * The signatures (document, role) of the document versions a group changes the content of, with
+ * the dossier each signature belongs to (`record_scope`), so a signature elsewhere cannot lock a
+ * version (index `field_state_signature_document`, migration 4).
+ */
+const READ_SIGNATURES = `
+SELECT (d.value::jsonb #>> '{}') AS doc, (r.value::jsonb #>> '{}') AS role, s.dossier_id
+FROM field_state d
+JOIN field_state r ON r.table_name = 'documentSignatures' AND r.record_id = d.record_id
+  AND r.field = 'role'
+JOIN record_scope s ON s.table_name = 'documentSignatures' AND s.record_id = d.record_id
+WHERE d.table_name = 'documentSignatures' AND d.field = 'documentId'
+  AND (d.value::jsonb #>> '{}') = ANY($1::text[])`
+
+/** Fields of a document version that never change once both parties signed it. */
+const SIGNED_FIELDS: ReadonlySet<string> = new Set(['content', 'type'])
+const signedKey = (dossierId: string | null, documentId: string): string =>
+  `${dossierId ?? ''}/${documentId}`
+
+/**
  * Applies a group of pushes in the caller's transaction, which must hold APPEND_LOCK; one outcome
  * per push, in order.
  */
@@ -339,6 +358,21 @@ async function applyGroup(
         break
     }
   }
+  // Signature roles per document version, for pushes that change a version's content.
+  const signed = new Map<string, ReadonlySet<string>>()
+  const changedDocs = [
+    ...new Set(
+      all
+        .filter((c) => c.table === 'documents' && SIGNED_FIELDS.has(c.field))
+        .map((c) => c.recordId),
+    ),
+  ]
+  if (changedDocs.length) {
+    for (const r of await q.query(READ_SIGNATURES, [changedDocs])) {
+      const k = signedKey(r.dossier_id === null ? null : str(r.dossier_id), str(r.doc))
+      signed.set(k, new Set([...(signed.get(k) ?? []), str(r.role)]))
+    }
+  }
   conflictRows.sort((x, y) => (str(x.e) < str(y.e) ? -1 : str(x.e) > str(y.e) ? 1 : 0))
   for (const r of conflictRows) {
     const k = fieldKey(str(r.a), str(r.b), str(r.c))
@@ -351,6 +385,7 @@ async function applyGroup(
   const accessL = new Layered(access)
   const linksL = new Layered(links)
   const stateL = new Layered(new Map(before))
+  const signedL = new Layered(signed)
   const meta = new Map<string, Meta>()
   const newScopes: unknown[] = []
   const newAccess: unknown[] = []
@@ -376,11 +411,12 @@ async function applyGroup(
         throw new HttpError('unauthorized', 'Dit apparaat of account is ingetrokken.')
       const who: AccessClaims = { ...job.who, role: dev.role, organisationId: dev.organisationId }
       const added = authorise(who, mine, scopeL, accessL, linksL)
-      const conflicts = merge(mine, stateL)
+      const conflicts = merge(mine, stateL, signedL)
       scopeL.commit()
       accessL.commit()
       linksL.commit()
       stateL.commit()
+      signedL.commit()
       for (const id of ids) known.add(id)
       for (const s of added.scopes) newScopes.push({ ...s, o: who.organisationId, c: who.userId })
       newGrants.push(...added.grants)
@@ -419,6 +455,7 @@ async function applyGroup(
       accessL.discard()
       linksL.discard()
       stateL.discard()
+      signedL.discard()
       results.push({ ok: false, error })
     }
   }
@@ -537,8 +574,17 @@ function authorise(
 const linkedEmployee = (c: SyncChange): string[] =>
   c.table === 'dossiers' && c.field === 'employeeId' && typeof c.value === 'string' ? [c.value] : []
 
-/** Merges one push's changes with the shared rule; returns the number of new conflicts. */
-function merge(mine: readonly { c: SyncChange; i: number }[], state: Layered<FieldState>): number {
+/**
+ * Merges one push's changes with the shared rule; returns the number of new conflicts. Refuses a
+ * change of an append-only record, and of the content of a document version that both employer
+ * and employee have signed (signatures counted in push order: a version may be written and then
+ * signed in one push, not signed and then changed).
+ */
+function merge(
+  mine: readonly { c: SyncChange; i: number }[],
+  state: Layered<FieldState>,
+  signed: Layered<ReadonlySet<string>>,
+): number {
   let conflicts = 0
   for (const { c, i } of mine) {
     const k = fieldKey(c.table, c.recordId, c.field)
@@ -550,9 +596,27 @@ function merge(mine: readonly { c: SyncChange; i: number }[], state: Layered<Fie
         `changes.${i}.field`,
       )
     }
+    if (c.table === 'documents' && SIGNED_FIELDS.has(c.field)) {
+      const roles = signed.get(signedKey(c.dossierId, c.recordId))
+      if (roles?.has('werkgever') && roles.has('werknemer')) {
+        throw new HttpError(
+          'signed-version',
+          'Deze versie is door werkgever en werknemer ondertekend en kan niet meer worden gewijzigd. Een wijziging wordt een nieuwe versie (bijstelling).',
+          `changes.${i}.field`,
+        )
+      }
+    }
     const out = mergeField(cur, versionOf(c))
     if (out.newConflict) conflicts++
     state.set(k, out.state)
+    if (c.table === 'documentSignatures' && (c.field === 'documentId' || c.field === 'role')) {
+      const doc = state.get(fieldKey(c.table, c.recordId, 'documentId'))?.winner.value
+      const role = state.get(fieldKey(c.table, c.recordId, 'role'))?.winner.value
+      if (typeof doc === 'string' && typeof role === 'string') {
+        const sk = signedKey(c.dossierId, doc)
+        signed.set(sk, new Set([...(signed.get(sk) ?? []), role]))
+      }
+    }
   }
   return conflicts
 }
