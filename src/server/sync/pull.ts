@@ -3,7 +3,7 @@ import type { AccessClaims } from '../auth/tokens'
 import { seesAllDossiers } from '../auth/roles'
 import type { Db, Queryable, Row } from '../db/db'
 import { forbidden } from '../http-error'
-import { revokedSince } from './revocations'
+import { REVOKED_SINCE } from './revocations'
 
 const COLS = `c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc`
 /** Changes of the werknemers that are the `employeeId` of the dossiers the SQL `dossiers` yields. */
@@ -108,12 +108,15 @@ async function readPage(
   // under the lock); the last page handles every one above the request's cursor.
   if (grantee !== null) {
     const upTo = hasMore ? cursor : Number.MAX_SAFE_INTEGER
-    const grants = await db.query(
-      `SELECT g.dossier_id, g.seq FROM access_grants g
+    // Grants (`k = 'g'`) and revocations (`k = 'r'`, revocations.ts) in one round trip.
+    const found = await db.query(
+      `SELECT 'g' AS k, g.dossier_id, g.seq FROM access_grants g
        JOIN dossier_access a ON a.dossier_id = g.dossier_id AND a.casemanager_id = g.user_id
-       WHERE g.user_id = $1 AND g.seq > $2 AND g.seq <= $3`,
+       WHERE g.user_id = $1 AND g.seq > $2 AND g.seq <= $3
+       UNION ALL ${REVOKED_SINCE}`,
       [grantee, query.cursor, upTo],
     )
+    const grants = found.filter((r) => r.k === 'g')
     if (grants.length) {
       const ids = [...new Set(grants.map((g) => String(g.dossier_id)))]
       const old = await db.query(
@@ -129,9 +132,9 @@ async function readPage(
       cursor = Math.max(cursor, ...grants.map((g) => Number(g.seq)))
     }
     // Revocations (ADR 0003): dossiers reassigned away after the cursor, not theirs again now.
-    const lost = await revokedSince(db, grantee, query.cursor, upTo)
-    revoked = lost.dossierIds
-    cursor = Math.max(cursor, lost.seq)
+    const lost = found.filter((r) => r.k === 'r')
+    revoked = [...new Set(lost.map((r) => String(r.dossier_id)))]
+    cursor = Math.max(cursor, ...lost.map((r) => Number(r.seq)))
   }
   let total: number | undefined
   if (query.cursor === 0) {

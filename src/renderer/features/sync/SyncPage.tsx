@@ -231,6 +231,7 @@ export function SyncPage() {
           <p className="notice notice--ok" role="status" data-testid="sync-message">
             {s.message}
           </p>
+          <RefusedChanges />
           <LoginForm />
         </>
       )}
