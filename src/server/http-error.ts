@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   'not-found': 404,
   conflict: 409,
   'append-only': 409,
+  /** A change to the content of a document version both parties signed (a bijstelling is new). */
+  'signed-version': 409,
   'rate-limited': 429,
   internal: 500,
 } as const

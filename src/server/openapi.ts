@@ -9,6 +9,11 @@ const errors = {
   },
   '401': { description: 'Geen of ongeldig token', ...(json(ref('Error')) as object) },
   '403': { description: 'Buiten je rechten', ...(json(ref('Error')) as object) },
+  '409': {
+    description:
+      'Niet toegestaan op dit record: append-only, of een documentversie die werkgever en werknemer ondertekenden (signed-version)',
+    ...(json(ref('Error')) as object),
+  },
 }
 const op = (summary: string, body: unknown, response: unknown, extra: object = {}): unknown => ({
   summary,
@@ -128,8 +133,14 @@ export const OPENAPI = {
             hasMore: { type: 'boolean' },
             headSeq: int,
             total: int,
+            revoked: {
+              type: 'array',
+              items: str,
+              description:
+                'Dossiers (ids) die deze gebruiker na de cursor kwijtraakte (toegewezen aan een andere casemanager) en nu niet opnieuw heeft: de client verwijdert ze met alles wat erbij hoort van het apparaat. Leeg voor teamleider en beheerder en op een pagina met hasMore.',
+            },
           },
-          ['changes', 'cursor', 'hasMore', 'headSeq'],
+          ['changes', 'cursor', 'hasMore', 'headSeq', 'revoked'],
         ),
         {
           parameters: [

@@ -328,7 +328,7 @@ export function backupRepository(ctx: StoreContext) {
      * its last entry). The sync cursor restarts, so a signed-in device pulls again.
      */
     wipe: async (): Promise<void> => {
-      const all = [...dataTables(), db.changes, db.outbox, db.fieldStates]
+      const all = [...dataTables(), db.changes, db.outbox, db.fieldStates, db.refusedChanges]
       await db.transaction('rw', [...all, ...auditScope(db)], async () => {
         for (const t of all) await t.clear()
         await db.meta.delete(CURSOR_KEY)

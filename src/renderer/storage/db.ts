@@ -15,6 +15,7 @@ import type {
 import type { StoredDocument, StoredSignature } from '../../shared/documents/stored'
 import type { AuditEntry } from '../../shared/audit/chain'
 import type { FieldStateRow, OutboxRow } from './sync-log'
+import type { RefusedChangeRow } from './revocation'
 import { encryptionMiddleware } from './crypto/middleware'
 import type { Vault } from './crypto/vault'
 import { declareSchema } from './schema'
@@ -84,6 +85,7 @@ export class HervatDb extends Dexie {
   fieldStates!: Table<FieldStateRow, string>
   /** Like `meta`, but sealed at rest: only readable while unlocked (the sync login). */
   sealedMeta!: Table<MetaRow, string>
+  refusedChanges!: Table<RefusedChangeRow, string>
 
   /** With a `vault`, every table is encrypted at rest by its policy (crypto/policy.ts). */
   constructor(

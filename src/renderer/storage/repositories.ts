@@ -26,6 +26,7 @@ import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
 import { documentRepository } from './documents'
 import { retentionRepository } from './retention'
+import { refusedChangesRepository } from './revocation'
 import { blindIndex } from './crypto/keys'
 import { blindIndexPurpose, blindIndexSpec } from './crypto/policy'
 import { settingsRepository } from './settings'
@@ -225,6 +226,7 @@ export function createRepositories(
     audit: auditRepository(ctx),
     retention: retentionRepository(ctx),
     sync: syncRepository(ctx),
+    refusedChanges: refusedChangesRepository(ctx),
   }
 }
 

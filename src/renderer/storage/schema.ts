@@ -91,7 +91,17 @@ export const SCHEMA_V8 = {
   sealedMeta: 'key',
 } as const
 
-export const CURRENT_VERSION = 8
+/**
+ * v9 (a dossier reassigned away, docs/adr/0005): changes the server refused because their dossier
+ * was transferred to another casemanager, kept aside (encrypted) until the user exported them.
+ * New table only: nothing to migrate.
+ */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8,
+  refusedChanges: 'id, dossierId',
+} as const
+
+export const CURRENT_VERSION = 9
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
@@ -102,4 +112,5 @@ export function declareSchema(db: Dexie): void {
   db.version(6).stores(SCHEMA_V6)
   db.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
   db.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8)
+  db.version(9).stores(SCHEMA_V9)
 }

@@ -24,6 +24,7 @@ import {
   stateRow,
   type FieldStateRow,
 } from './sync-log'
+import { removalScope, removeTransferredDossier, type Removal } from './revocation'
 import { appendChange, notFound, writeTransaction, type StoreContext } from './write'
 
 export type ConflictView = {
@@ -198,21 +199,38 @@ export function syncRepository(ctx: StoreContext) {
       page: readonly PulledChange[],
       cursorKey: string,
       cursor: number,
-    ): Promise<{ applied: number; conflicts: number }> => {
+      revoked: readonly string[] = [],
+    ): Promise<{ applied: number; conflicts: number; removed: Removal[] }> => {
       let applied = 0
       let conflicts = 0
+      const removed: Removal[] = []
       await db.transaction(
         'rw',
-        [...dataTables(), db.audit, db.blobs, db.changes, db.fieldStates, db.meta, db.outbox],
+        [
+          ...dataTables(),
+          db.audit,
+          db.blobs,
+          db.changes,
+          db.fieldStates,
+          db.meta,
+          db.outbox,
+          db.refusedChanges,
+        ],
         async () => {
           const clock = await loadClock(db)
-          const mine = changesToApply(page, clock.nodeId)
           const touched = new Map<string, [SyncTable, string]>()
           const states = await db.fieldStates.bulkGet(
-            mine.map((c) => fieldKey(c.table, c.recordId, c.field)),
+            page.map((c) => fieldKey(c.table, c.recordId, c.field)),
           )
           const byKey = new Map<string, FieldStateRow>()
           states.forEach((s) => s && byKey.set(s.key, s))
+          // Own echoes were merged when they were written, unless this device no longer has the
+          // field (a dossier removed as transferred and then assigned back, or a local wipe):
+          // then they are merged like anyone else's.
+          const others = new Set(changesToApply(page, clock.nodeId))
+          const mine = page.filter(
+            (c) => others.has(c) || !byKey.has(fieldKey(c.table, c.recordId, c.field)),
+          )
           for (const c of mine) {
             const key = fieldKey(c.table, c.recordId, c.field)
             const out = mergeField(byKey.get(key), versionOf(c))
@@ -234,11 +252,24 @@ export function syncRepository(ctx: StoreContext) {
           const order = (t: SyncTable) => (DATA_TABLES as readonly string[]).indexOf(t)
           const list = [...touched.values()].sort((a, b) => order(a[0]) - order(b[0]))
           for (const [table, recordId] of list) await materialise(table, recordId)
+          // Dossiers reassigned away leave this device in the same transaction as the cursor.
+          for (const dossierId of revoked) {
+            const r = await removeTransferredDossier(ctx, dossierId)
+            if (r) removed.push(r)
+          }
           await db.meta.put({ key: cursorKey, value: cursor })
         },
       )
-      return { applied, conflicts }
+      return { applied, conflicts, removed }
     },
+    /**
+     * A push refused for a dossier the server confirms is no longer this user's: it leaves this
+     * device and its unsent changes are set aside, as for a pulled revocation.
+     */
+    setAsideTransferred: (dossierId: string): Promise<Removal | null> =>
+      db.transaction('rw', removalScope(db), () => removeTransferredDossier(ctx, dossierId)),
+    /** Changes the server refused because their dossier was transferred (see revocation.ts). */
+    refusedCount: (): Promise<number> => db.refusedChanges.count(),
     conflicts: allConflicts,
     conflictCount: async (dossierId?: string): Promise<number> =>
       (await allConflicts(dossierId)).reduce((n, c) => n + c.others.length, 0),
@@ -293,6 +324,7 @@ export function syncRepository(ctx: StoreContext) {
         db.changes,
         db.outbox,
         db.fieldStates,
+        db.refusedChanges,
         db.meta,
         db.sealedMeta,
       ]

@@ -1,4 +1,4 @@
-import { SYNC_LIMITS, type SyncChange } from '../../shared/sync'
+import { revokedSchema, SYNC_LIMITS, type SyncChange } from '../../shared/sync'
 import { sha256Hex } from '../storage/attachments'
 import type { SyncRepository } from '../storage/sync-repository'
 import { ACCOUNT_KEY, CURSOR_KEY, SESSION_KEY } from '../storage/sync-log'
@@ -89,6 +89,13 @@ export const SYNC_TIMING = {
 
 class SessionExpired extends Error {}
 
+/** The dossier of the change a 403 names (`changes.N.dossierId`), if that is what it names. */
+function refusedDossier(e: unknown, batch: readonly SyncChange[]): string | null {
+  if (!(e instanceof SyncHttpError) || e.status !== 403) return null
+  const m = /^changes\.(\d+)\.dossierId$/.exec(e.field ?? '')
+  return m ? (batch[Number(m[1])]?.dossierId ?? null) : null
+}
+
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { repo, timers } = deps
   let session: SyncSession | null = null
@@ -172,7 +179,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           if (data) await authed((t) => http.putBlob(t, sha, data))
         }
       }
-      await authed((t) => http.push(t, batch))
+      try {
+        await authed((t) => http.push(t, batch))
+      } catch (e) {
+        // Refused because a dossier is no longer this user's (reassigned away): once the server
+        // confirms that it is not ours to read either, the dossier leaves this device and its
+        // unsent changes are set aside (storage/revocation.ts); then the rest is pushed.
+        const refused = refusedDossier(e, batch)
+        if (refused && !(await authed((t) => http.mayRead(t, refused)))) {
+          const aside = await repo.setAsideTransferred(refused)
+          if (aside && aside.refused > 0) continue
+        }
+        throw e
+      }
       // Only now, after the server answered 200: a push lost on the way is simply sent again,
       // and the server applies a change it already has never twice (idempotent by change id).
       await repo.acknowledge(batch.map((c) => c.id))
@@ -194,7 +213,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         http.pull(t, cursor, deps.pullLimit ?? SYNC_TIMING.pullLimit),
       )
       if (page.total !== undefined) total = page.total
-      await repo.applyPulled(page.changes, CURSOR_KEY, page.cursor)
+      // Dossiers reassigned away leave this device, with the page, in one transaction.
+      const revoked = revokedSchema.safeParse(page.revoked)
+      if (!revoked.success) throw new Error(syncText.badRevoked)
+      await repo.applyPulled(page.changes, CURSOR_KEY, page.cursor, revoked.data)
       done += page.changes.length
       cursor = page.cursor
       if (first && total > 0) deps.setState({ progress: { done: Math.min(done, total), total } })
@@ -230,7 +252,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
     deps.setState({ status: 'syncing', message: syncText.syncing })
     try {
-      await push()
+      try {
+        await push()
+      } catch (e) {
+        // A 403 can be a dossier reassigned away (docs/adr/0005): the pull removes it and sets its
+        // unsent changes aside, and the push after it sends the rest (or fails with the reason).
+        if (!(e instanceof SyncHttpError && e.status === 403)) throw e
+      }
       await pull()
       await fetchBlobs()
       // What was written while this cycle ran goes out now rather than a period later.

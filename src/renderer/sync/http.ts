@@ -106,6 +106,20 @@ export function syncHttp(fetchFn: FetchLike, serverUrl: string) {
           authed(token),
         )
       ).json(),
+    /** Whether this user may read the dossier now (a per-dossier pull answers 403 if not). */
+    mayRead: async (token: string, dossierId: string): Promise<boolean> => {
+      try {
+        await send(
+          fetchFn,
+          `${serverUrl}/api/v1/sync/pull?dossierId=${encodeURIComponent(dossierId)}&cursor=0&limit=1`,
+          authed(token),
+        )
+        return true
+      } catch (e) {
+        if (e instanceof SyncHttpError && e.status === 403) return false
+        throw e
+      }
+    },
     missingBlobs: async (token: string, sha256: readonly string[]): Promise<string[]> =>
       (
         (await (

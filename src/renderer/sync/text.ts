@@ -32,4 +32,9 @@ export const syncText = {
   progress: (done: number, total: number) =>
     `Eerste synchronisatie: ${done} van ${total} wijzigingen ontvangen`,
   conflicts: (n: number) => (n === 1 ? '1 conflict' : `${n} conflicten`),
+  badRevoked: 'de server stuurde een ongeldige lijst van overgedragen dossiers (veld revoked).',
+  refused: (n: number) =>
+    n === 1
+      ? '1 wijziging in een overgedragen dossier is niet verstuurd.'
+      : `${n} wijzigingen in een overgedragen dossier zijn niet verstuurd.`,
 } as const

@@ -70,6 +70,25 @@ CREATE TABLE access_grants (
   PRIMARY KEY (user_id, seq, dossier_id));
 `,
   },
+  {
+    // A dossier reassigned away leaves the previous casemanager's devices (ADR 0003, revocations).
+    version: 3,
+    name: 'access-revocations',
+    sql: `
+CREATE TABLE access_revocations (
+  user_id text NOT NULL, dossier_id text NOT NULL, seq bigint NOT NULL,
+  PRIMARY KEY (user_id, seq, dossier_id));
+`,
+  },
+  {
+    // A push may not change a document version both parties signed: its signatures by document.
+    version: 4,
+    name: 'signature-by-document',
+    sql: `
+CREATE INDEX field_state_signature_document ON field_state ((value::jsonb #>> '{}'), record_id)
+  WHERE table_name = 'documentSignatures' AND field = 'documentId';
+`,
+  },
 ]
 
 export class SchemaStateError extends Error {}

@@ -5,6 +5,7 @@ import { caller, type AppContext } from '../app'
 import { assignsDossiers, managesAccounts, ROLES } from '../auth/roles'
 import { forbidden, HttpError } from '../http-error'
 import { APPEND_LOCK, INSERT_GRANTS } from '../sync/push'
+import { INSERT_REVOCATIONS } from '../sync/revocations'
 import { parseBody } from './parse'
 
 const newUserSchema = z
@@ -104,14 +105,23 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       throw new HttpError('validation', 'Onbekende casemanager.', 'casemanagerId')
     }
     // Under the append lock, so the grant's seq sits between the changes before and after it:
-    // the new casemanager's next pull backfills the dossier and its werknemer (ADR 0003).
+    // the new casemanager's next pull backfills the dossier and its werknemer (ADR 0003). The
+    // previous casemanager gets a revocation the same way: their next pull removes the dossier
+    // from their devices.
     await ctx.db.tx(
       async (q) => {
+        const [before] = await q.query(
+          'SELECT casemanager_id FROM dossier_access WHERE dossier_id = $1',
+          [id],
+        )
         await q.query(
           'UPDATE dossier_access SET casemanager_id = $2, updated_at = now() WHERE dossier_id = $1',
           [id, body.casemanagerId],
         )
         await q.query(INSERT_GRANTS, [JSON.stringify([{ u: body.casemanagerId, d: id }])])
+        const previous = before ? String(before.casemanager_id) : null
+        if (previous !== null && previous !== body.casemanagerId)
+          await q.query(INSERT_REVOCATIONS, [JSON.stringify([{ u: previous, d: id }])])
       },
       { lock: APPEND_LOCK },
     )

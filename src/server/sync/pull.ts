@@ -3,6 +3,7 @@ import type { AccessClaims } from '../auth/tokens'
 import { seesAllDossiers } from '../auth/roles'
 import type { Db, Queryable, Row } from '../db/db'
 import { forbidden } from '../http-error'
+import { REVOKED_SINCE } from './revocations'
 
 const COLS = `c.seq, c.change_id, c.table_name, c.record_id, c.dossier_id, c.field, c.value, c.hlc, c.base_hlc`
 /** Changes of the werknemers that are the `employeeId` of the dossiers the SQL `dossiers` yields. */
@@ -101,13 +102,21 @@ async function readPage(
   // werknemer at or below the request's cursor (the ones the cursor would skip) is added, and the
   // cursor moves past the grant. In this snapshot every change below the grant's seq is visible.
   let backfill: PulledChange[] = []
-  if (grantee !== null && !hasMore) {
-    const grants = await db.query(
-      `SELECT g.dossier_id, g.seq FROM access_grants g
+  let revoked: string[] = []
+  // A page with more to come handles the grants and revocations its own range passed (its
+  // cursor may pass them; seeing a change above one means seeing the grant, committed earlier
+  // under the lock); the last page handles every one above the request's cursor.
+  if (grantee !== null) {
+    const upTo = hasMore ? cursor : Number.MAX_SAFE_INTEGER
+    // Grants (`k = 'g'`) and revocations (`k = 'r'`, revocations.ts) in one round trip.
+    const found = await db.query(
+      `SELECT 'g' AS k, g.dossier_id, g.seq FROM access_grants g
        JOIN dossier_access a ON a.dossier_id = g.dossier_id AND a.casemanager_id = g.user_id
-       WHERE g.user_id = $1 AND g.seq > $2`,
-      [grantee, query.cursor],
+       WHERE g.user_id = $1 AND g.seq > $2 AND g.seq <= $3
+       UNION ALL ${REVOKED_SINCE}`,
+      [grantee, query.cursor, upTo],
     )
+    const grants = found.filter((r) => r.k === 'g')
     if (grants.length) {
       const ids = [...new Set(grants.map((g) => String(g.dossier_id)))]
       const old = await db.query(
@@ -122,6 +131,10 @@ async function readPage(
       backfill = old.map(toChange)
       cursor = Math.max(cursor, ...grants.map((g) => Number(g.seq)))
     }
+    // Revocations (ADR 0003): dossiers reassigned away after the cursor, not theirs again now.
+    const lost = found.filter((r) => r.k === 'r')
+    revoked = [...new Set(lost.map((r) => String(r.dossier_id)))]
+    cursor = Math.max(cursor, ...lost.map((r) => Number(r.seq)))
   }
   let total: number | undefined
   if (query.cursor === 0) {
@@ -133,6 +146,7 @@ async function readPage(
     cursor,
     hasMore,
     headSeq,
+    revoked,
     ...(total === undefined ? {} : { total }),
   }
 }

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'legal-hold',
   'erase',
   'wipe',
+  'transfer',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -47,6 +48,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'legal-hold': 'Juridische blokkade gewijzigd',
   erase: 'Gewist na bewaartermijn',
   wipe: 'Alle gegevens gewist',
+  transfer: 'Overgedragen; van dit apparaat verwijderd',
 }
 
 export const AUDIT_OUTCOMES = ['success', 'refused', 'failure'] as const

@@ -138,7 +138,16 @@ export type PullResponse = {
   readonly headSeq: number
   /** On the first page (cursor 0): how many changes this user will receive in all. */
   readonly total?: number
+  /**
+   * Dossiers this user lost after the request's cursor (reassigned to another casemanager) and
+   * does not have again now: the client removes them and everything of them from the device.
+   * Always empty for a teamleider or beheerder, and on a page with `hasMore`.
+   */
+  readonly revoked: readonly string[]
 }
+
+/** `revoked` of a pull response, as the client parses it (absent from an older server: none). */
+export const revokedSchema = z.array(idField).max(100_000).optional().default([])
 
 /** Parses a push body; the error names the offending field as a dotted path. */
 export function parsePushRequest(

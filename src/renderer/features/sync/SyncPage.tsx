@@ -3,6 +3,7 @@ import { useSyncState } from '../../sync/store'
 import { syncEngine } from '../../sync/client'
 import { syncText } from '../../sync/text'
 import { nl } from '../../i18n/nl'
+import { RefusedChanges } from './RefusedChanges'
 
 type LoginField = 'serverUrl' | 'email' | 'password'
 
@@ -222,6 +223,7 @@ export function SyncPage() {
               Nu synchroniseren
             </button>
           </section>
+          <RefusedChanges />
           <SignOut pending={s.pending} />
         </>
       ) : (
@@ -229,6 +231,7 @@ export function SyncPage() {
           <p className="notice notice--ok" role="status" data-testid="sync-message">
             {s.message}
           </p>
+          <RefusedChanges />
           <LoginForm />
         </>
       )}
