@@ -278,6 +278,9 @@ if (want('sync'))
     loadLostChanges: '0',
     loadDivergedClients: '0',
   })
+if (want('sync-cost'))
+  // Server CPU per push + pull on the embedded store: how many clients one PGlite process serves.
+  await tsBench('sync-cost', 'bench/sync-cost.ts', {})
 if (want('audit'))
   await tsBench('audit', 'bench/audit-bench.ts', {
     contactSaveMedianMs: '< 20',

@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ScryptCost } from './auth/passwords'
 import { cachedAccessTokenVerifier, type AccessClaims } from './auth/tokens'
-import type { Role } from './auth/roles'
+import { checkDevice } from './auth/device-check'
 import type { Db } from './db/db'
 import { installCors } from './cors'
 import { HttpError, installErrorHandling } from './http-error'
@@ -43,6 +43,7 @@ export function caller(req: FastifyRequest): AccessClaims {
 
 const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh'])
 const PUSH_PATH = '/api/v1/sync/push'
+const PULL_PATH = '/api/v1/sync/pull'
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
@@ -66,21 +67,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
     const claims = token ? await verifyToken(token) : undefined
     if (!claims) throw new HttpError('unauthorized', 'Log in om verder te gaan.')
-    // A push checks its device and user inside its group-commit transaction (sync/push.ts), in
-    // the same statement that reads the group's state: one query less per push.
-    if (path === PUSH_PATH && req.method === 'POST') {
+    // A push checks its device and user inside its group-commit transaction (sync/push.ts), and
+    // a pull in its page statement (sync/pull.ts): one query less per sync request.
+    if (
+      (path === PUSH_PATH && req.method === 'POST') ||
+      (path === PULL_PATH && req.method === 'GET')
+    ) {
       req.who = claims
       return
     }
-    // Revocation, disabling and role changes take effect at once, not when the token expires.
-    const rows = await ctx.db.query(
-      `SELECT u.role, u.organisation_id FROM devices d JOIN users u ON u.id = d.user_id
-       WHERE d.id = $1 AND u.id = $2 AND d.revoked_at IS NULL AND NOT u.disabled`,
-      [claims.deviceId, claims.userId],
-    )
-    const r = rows[0]
-    if (!r) throw new HttpError('unauthorized', 'Dit apparaat of account is ingetrokken.')
-    req.who = { ...claims, role: r.role as Role, organisationId: String(r.organisation_id) }
+    req.who = await checkDevice(ctx.db, claims)
   })
 
   app.get('/health', async () => {

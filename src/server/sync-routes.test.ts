@@ -206,4 +206,29 @@ describe.each(storeFactories())('sync routes on $name', (factory) => {
     expect(pages).toBeGreaterThan(3)
     for (const c of changes) expect(ids.has(String(c.id))).toBe(true)
   })
+
+  it('a role or organisation changed after the token was issued counts at once in a pull', async () => {
+    // The pull checks the device in its own statement (pullForDevice): the token still says
+    // teamleider, the account now says casemanager, so only the caller's own dossiers come back.
+    await push('cmA1', [change('d-role-cm1')])
+    await push('tlA', [change('d-role-tl', 'status', 'actief')])
+    expect((await pulledDossiers('tlA')).has('d-role-cm1')).toBe(true)
+    await w.db.query(`UPDATE users SET role = 'casemanager' WHERE id = $1`, [w.actors.tlA.id])
+    try {
+      const seen = await pulledDossiers('tlA')
+      expect(seen.has('d-role-cm1')).toBe(false)
+      // A dossier a teamleider creates is assigned to them, so it is still theirs.
+      expect(seen.has('d-role-tl')).toBe(true)
+      await w.db.query(`UPDATE users SET organisation_id = $1 WHERE id = $2`, [
+        w.orgB,
+        w.actors.tlA.id,
+      ])
+      expect((await pulledDossiers('tlA')).has('d-role-tl')).toBe(false)
+    } finally {
+      await w.db.query(`UPDATE users SET role = 'teamleider', organisation_id = $1 WHERE id = $2`, [
+        w.orgA,
+        w.actors.tlA.id,
+      ])
+    }
+  })
 })

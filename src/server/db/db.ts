@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, protocol, parse as pgParse } from '@electric-sql/pglite'
 import pg from 'pg'
 
 /**
@@ -30,17 +30,85 @@ function queue(): <T>(fn: () => Promise<T>) => Promise<T> {
   }
 }
 
+/** How many distinct SQL texts PGlite keeps prepared; the code has a few dozen. */
+const MAX_PREPARED = 256
+
+const concat = (parts: readonly Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
+
+/**
+ * Named prepared statements on PGlite. `PGlite.query` parses, describes and plans every call in
+ * six trips into the WASM backend; here each SQL text is parsed once (the parameter types are
+ * kept) and later calls are one trip (Bind, Describe, Execute, Sync), and PostgreSQL's plan
+ * cache can reuse a generic plan. Values are serialised exactly as `PGlite.query` does.
+ */
+function preparedQueries(
+  lite: PGlite,
+): (sql: string, params: readonly unknown[]) => Promise<Row[]> {
+  const { serialize } = protocol
+  const statements = new Map<string, { name: string; types: number[] }>()
+  return async (sql, params) => {
+    let st = statements.get(sql)
+    if (!st) {
+      if (statements.size >= MAX_PREPARED) return (await lite.query<Row>(sql, [...params])).rows
+      const name = `hervat_${statements.size}`
+      const described = await lite.execProtocolStream(
+        concat([
+          serialize.parse({ name, text: sql }),
+          serialize.describe({ type: 'S', name }),
+          serialize.sync(),
+        ]),
+        { syncToFs: false },
+      )
+      st = { name, types: pgParse.parseDescribeStatementResults(described) }
+      statements.set(sql, st)
+    }
+    const types = st.types
+    const values = params.map((v, i) => {
+      if (v === null || v === undefined) return null
+      const ser = lite.serializers[types[i] ?? 0]
+      return ser ? ser(v) : String(v)
+    })
+    const messages = await lite.execProtocolStream(
+      concat([
+        serialize.bind({ statement: st.name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+      { syncToFs: false },
+    )
+    return (pgParse.parseResults(messages, lite.parsers)[0]?.rows ?? []) as Row[]
+  }
+}
+
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const lite = dataDir ? await PGlite.create(dataDir) : await PGlite.create()
   const serial = queue()
-  const q = (target: Pick<PGlite, 'query'>): Queryable => ({
-    query: async (sql, params) => (await target.query<Row>(sql, params ? [...params] : [])).rows,
-  })
+  // Plan each execution with its values (only parsing is reused). A generic plan cannot know
+  // that a casemanager has 5 dossiers while the organisation has thousands, nor that a cursor is
+  // near the head: measured with bench/sync-cost.ts, generic plans cost more than replanning.
+  await lite.exec('SET plan_cache_mode = force_custom_plan')
+  const run = preparedQueries(lite)
+  const inTx: Queryable = { query: (sql, params) => run(sql, params ?? []) }
   let closed = false
   return {
     kind: 'pglite',
-    query: (sql, params) => serial(() => q(lite).query(sql, params)),
-    tx: (fn) => serial(() => lite.transaction((t) => fn(q(t)))),
+    query: (sql, params) =>
+      serial(async () => {
+        const rows = await run(sql, params ?? [])
+        // As PGlite.query does after a statement outside a transaction.
+        await lite.syncToFs()
+        return rows
+      }),
+    tx: (fn) => serial(() => lite.transaction(() => fn(inTx))),
     close: () =>
       serial(async () => {
         if (closed) return

@@ -57,28 +57,30 @@ export async function applyGroup(
       ...all.flatMap(linkedEmployee),
     ]),
   ]
+  const recs = uniq([
+    ...all.map((c): [string, [string, string]] => [
+      `${c.table}/${c.recordId}`,
+      [c.table, c.recordId],
+    ]),
+    ...employees.map((e): [string, [string, string]] => [`employees/${e}`, ['employees', e]]),
+  ])
+  const keys = uniq(
+    all.map((c): [string, [string, string, string]] => [
+      fieldKey(c.table, c.recordId, c.field),
+      [c.table, c.recordId, c.field],
+    ]),
+  )
+  // Plain text arrays, not JSON: the planner knows their length (index lookups, not scans).
   for (const r of await q.query(READ_GROUP, [
-    asJson([...new Set(all.map((c) => c.id))]),
-    asJson(
-      uniq([
-        ...all.map((c): [string, unknown] => [
-          `${c.table}/${c.recordId}`,
-          { t: c.table, r: c.recordId },
-        ]),
-        ...employees.map((e): [string, unknown] => [`employees/${e}`, { t: 'employees', r: e }]),
-      ]),
-    ),
-    asJson([...new Set(all.map((c) => c.dossierId).filter((d): d is string => d !== null))]),
-    asJson(
-      uniq(
-        all.map((c) => [
-          fieldKey(c.table, c.recordId, c.field),
-          { t: c.table, r: c.recordId, f: c.field },
-        ]),
-      ),
-    ),
-    asJson([...new Set(jobs.map((j) => j.who.deviceId))]),
-    asJson(employees),
+    [...new Set(all.map((c) => c.id))],
+    recs.map((x) => x[0]),
+    recs.map((x) => x[1]),
+    [...new Set(all.map((c) => c.dossierId).filter((d): d is string => d !== null))],
+    keys.map((x) => x[0]),
+    keys.map((x) => x[1]),
+    keys.map((x) => x[2]),
+    [...new Set(jobs.map((j) => j.who.deviceId))],
+    employees,
   ])) {
     switch (r.k) {
       case 'i':
@@ -223,7 +225,10 @@ export async function applyGroup(
     asJson(newScopes),
     asJson(newAccess),
     asJson(winners),
-    asJson(removed),
+    removed.map((x) => x.t),
+    removed.map((x) => x.r),
+    removed.map((x) => x.f),
+    removed.map((x) => x.h),
     asJson(added),
     asJson(rows),
   ])

@@ -72,9 +72,13 @@ export function stateDiff(
   before: ReadonlyMap<string, FieldState>,
   after: ReadonlyMap<string, FieldState>,
   meta: ReadonlyMap<string, Meta>,
-): { winners: unknown[]; removed: unknown[]; added: unknown[] } {
+): {
+  winners: unknown[]
+  removed: { t: string; r: string; f: string; h: string }[]
+  added: unknown[]
+} {
   const winners: unknown[] = []
-  const removed: unknown[] = []
+  const removed: { t: string; r: string; f: string; h: string }[] = []
   const added: unknown[] = []
   for (const [k, m] of meta) {
     const st = after.get(k)

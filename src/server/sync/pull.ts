@@ -1,6 +1,7 @@
 import type { Hlc, PulledChange, PullResponse, SyncTable } from '../../shared/sync'
 import type { AccessClaims } from '../auth/tokens'
-import { seesAllDossiers } from '../auth/roles'
+import { ACTIVE_DEVICE, checkDevice, revokedDevice } from '../auth/device-check'
+import { seesAllDossiers, type Role } from '../auth/roles'
 import type { Db, Queryable, Row } from '../db/db'
 import { forbidden } from '../http-error'
 import { REVOKED_SINCE } from './revocations'
@@ -16,6 +17,58 @@ const employeesOf = (dossiers: string): string => `c.table_name = 'employees'
  * that has seen seq N has seen every committed seq below N: the cursor never skips a change.
  * Only what the user may see is returned: their organisation, and for a casemanager only
  * dossiers assigned to them (plus organisation-level records such as employers).
+ */
+type Source = { sql: string; params: unknown[]; grantee: string | null }
+
+/** The rows a user may receive after a cursor, as one SQL row source (see `pull`). */
+function sourceFor(
+  who: AccessClaims,
+  query: { cursor: number; dossierId?: string | undefined },
+): Source {
+  const onlyUser = seesAllDossiers(who.role) ? null : who.userId
+  // One row source per case, each served by an index: one dossier (changes_by_dossier), the
+  // whole organisation (changes_by_org), or a casemanager's own dossiers (one range scan per
+  // dossier on changes_by_dossier) plus the organisation-level records (dossier_id IS NULL, also a
+  // range scan on changes_by_dossier), instead of filtering every change of the organisation.
+  // Werknemers (BSN, address) are organisation records, but a casemanager receives a werknemer
+  // only while it is the werknemer of one of their dossiers (field_state_dossier_employee, then
+  // changes_by_record), and `?dossierId=` brings the dossier's werknemer along.
+  const cols = COLS
+  const since = `c.organisation_id = $1 AND c.seq > $2`
+  const mine = `SELECT a.dossier_id FROM dossier_access a WHERE a.casemanager_id = $3 AND a.organisation_id = $1`
+  if (query.dossierId) {
+    return {
+      sql: `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id = $3
+      UNION ALL
+      SELECT ${cols} FROM changes c WHERE ${since} AND ${employeesOf('$3')}`,
+      params: [who.organisationId, query.cursor, query.dossierId],
+      grantee: null,
+    }
+  }
+  if (onlyUser === null) {
+    return {
+      sql: `SELECT ${cols} FROM changes c WHERE ${since}`,
+      params: [who.organisationId, query.cursor],
+      grantee: null,
+    }
+  }
+  return {
+    sql: `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IN (${mine})
+      UNION ALL
+      SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IS NULL AND c.table_name <> 'employees'
+      UNION ALL
+      SELECT ${cols} FROM changes c WHERE ${since} AND ${employeesOf(mine)}`,
+    params: [who.organisationId, query.cursor, onlyUser],
+    grantee: onlyUser,
+  }
+}
+
+/**
+ * Pull since a cursor, paginated, for a caller whose device was already checked. The log is
+ * appended in commit order (see push.ts), so a reader that has seen seq N has seen every
+ * committed seq below N: the cursor never skips a change. Only what the user may see is
+ * returned: their organisation, and for a casemanager only dossiers assigned to them (plus
+ * organisation-level records such as employers).
  */
 export async function pull(
   db: Db,
@@ -38,41 +91,76 @@ export async function pull(
       throw forbidden('dossierId')
     }
   }
-  // One row source per case, each served by an index: one dossier (changes_by_dossier), the
-  // whole organisation (changes_by_org), or a casemanager's own dossiers (one range scan per
-  // dossier on changes_by_dossier) plus the organisation-level records (dossier_id IS NULL, also a
-  // range scan on changes_by_dossier), instead of filtering every change of the organisation.
-  // Werknemers (BSN, address) are organisation records, but a casemanager receives a werknemer
-  // only while it is the werknemer of one of their dossiers (field_state_dossier_employee, then
-  // changes_by_record), and `?dossierId=` brings the dossier's werknemer along.
-  const cols = COLS
-  const since = `c.organisation_id = $1 AND c.seq > $2`
-  const mine = `SELECT a.dossier_id FROM dossier_access a WHERE a.casemanager_id = $3 AND a.organisation_id = $1`
-  let source: string
-  let params: unknown[]
-  if (dossierId) {
-    source = `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id = $3
-      UNION ALL
-      SELECT ${cols} FROM changes c WHERE ${since} AND ${employeesOf('$3')}`
-    params = [who.organisationId, query.cursor, dossierId]
-  } else if (onlyUser === null) {
-    source = `SELECT ${cols} FROM changes c WHERE ${since}`
-    params = [who.organisationId, query.cursor]
-  } else {
-    source = `SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IN (${mine})
-      UNION ALL
-      SELECT ${cols} FROM changes c WHERE ${since} AND c.dossier_id IS NULL AND c.table_name <> 'employees'
-      UNION ALL
-      SELECT ${cols} FROM changes c WHERE ${since} AND ${employeesOf(mine)}`
-    params = [who.organisationId, query.cursor, onlyUser]
-  }
+  const src = sourceFor(who, query)
   // A casemanager reads in one snapshot: the page, the head and the pending access grants.
-  return onlyUser !== null && !dossierId
+  return src.grantee !== null
     ? db.tx(async (q) => {
         await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
-        return readPage(q, source, params, query, onlyUser)
+        return readPage(q, src.sql, src.params, query, src.grantee)
       })
-    : readPage(db, source, params, query, null)
+    : readPage(db, src.sql, src.params, query, null)
+}
+
+/**
+ * The sync pull route (GET /api/v1/sync/pull): the device check, the head, the page and whether
+ * access grants are pending, in ONE statement (one snapshot, one round trip), for a caller whose
+ * token is valid but whose device was not yet checked. The common case, a device catching up
+ * with no pending grant, ends there. A role or organisation that changed since the token was
+ * issued, or a pending grant (backfill), takes the general path above with the checked caller.
+ */
+export async function pullForDevice(
+  db: Db,
+  claims: AccessClaims,
+  query: { cursor: number; limit: number; dossierId?: string | undefined },
+): Promise<PullResponse> {
+  if (query.dossierId) return pull(db, await checkDevice(db, claims), query)
+  const src = sourceFor(claims, query)
+  // Access grants and revocations above the cursor (ADR 0003) are rare: when there are any, the
+  // general path handles them in its own snapshot.
+  const grants =
+    src.grantee === null
+      ? '0'
+      : `(SELECT count(*) FROM access_grants g WHERE g.user_id = $3 AND g.seq > $2)
+         + (SELECT count(*) FROM access_revocations r WHERE r.user_id = $3 AND r.seq > $2)`
+  const rows = await db.query(
+    `WITH dev AS (${ACTIVE_DEVICE.replace('$1', '$4').replace('$2', '$3')})
+     SELECT dev.role AS dev_role, dev.organisation_id AS dev_org, h.head, ${grants} AS grants, p.*
+     FROM dev CROSS JOIN (SELECT coalesce(max(seq), 0) AS head FROM changes) h
+     LEFT JOIN (SELECT * FROM (${src.sql}) s ORDER BY s.seq LIMIT $5) p ON true
+     ORDER BY p.seq`,
+    [claims.organisationId, query.cursor, claims.userId, claims.deviceId, Math.trunc(query.limit)],
+  )
+  const first = rows[0]
+  if (!first) throw revokedDevice()
+  const who: AccessClaims = {
+    ...claims,
+    role: first.dev_role as Role,
+    organisationId: String(first.dev_org),
+  }
+  const page = rows.filter((r) => r.seq !== null && r.seq !== undefined)
+  const hasMore = page.length === query.limit
+  if (
+    who.role !== claims.role ||
+    who.organisationId !== claims.organisationId ||
+    Number(first.grants) > 0
+  ) {
+    return pull(db, who, query)
+  }
+  const changes = page.map(toChange)
+  const last = changes[changes.length - 1]
+  return {
+    changes,
+    cursor: last ? last.seq : query.cursor,
+    hasMore,
+    headSeq: Number(first.head ?? 0),
+    revoked: [],
+    ...(query.cursor === 0 ? { total: await countAll(db, src) } : {}),
+  }
+}
+
+const countAll = async (db: Queryable, src: Source): Promise<number> => {
+  const t = await db.query(`SELECT count(*) AS n FROM (${src.sql}) s`, src.params)
+  return Number(t[0]?.n ?? 0)
 }
 
 async function readPage(
@@ -86,9 +174,9 @@ async function readPage(
   // row when the page is empty).
   const rows = await db.query(
     `SELECT h.head, p.* FROM (SELECT coalesce(max(seq), 0) AS head FROM changes) h
-     LEFT JOIN (SELECT * FROM (${source}) s ORDER BY s.seq LIMIT ${Math.trunc(query.limit)}) p ON true
+     LEFT JOIN (SELECT * FROM (${source}) s ORDER BY s.seq LIMIT $${params.length + 1}) p ON true
      ORDER BY p.seq`,
-    params,
+    [...params, Math.trunc(query.limit)],
   )
   const headSeq = Number(rows[0]?.head ?? 0)
   const page = rows.filter((r) => r.seq !== null && r.seq !== undefined)
@@ -136,11 +224,8 @@ async function readPage(
     revoked = [...new Set(lost.map((r) => String(r.dossier_id)))]
     cursor = Math.max(cursor, ...lost.map((r) => Number(r.seq)))
   }
-  let total: number | undefined
-  if (query.cursor === 0) {
-    const t = await db.query(`SELECT count(*) AS n FROM (${source}) s`, params)
-    total = Number(t[0]?.n ?? 0)
-  }
+  const total =
+    query.cursor === 0 ? await countAll(db, { sql: source, params, grantee }) : undefined
   return {
     changes: [...backfill, ...changes],
     cursor,

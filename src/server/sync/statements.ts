@@ -10,31 +10,30 @@
  * not revoked and whose user is not disabled, with the user's current role and organisation.
  */
 export const READ_GROUP = `
-WITH ids AS (SELECT jsonb_array_elements_text($1::text::jsonb) AS id),
-  recs AS (SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS x(t text, r text)),
-  dos AS (SELECT jsonb_array_elements_text($3::text::jsonb) AS d),
-  keys AS (SELECT * FROM jsonb_to_recordset($4::text::jsonb) AS x(t text, r text, f text)),
-  devs AS (
+WITH devs AS (
     UPDATE devices d SET last_seen_at = now() FROM users u
-    WHERE u.id = d.user_id AND d.id IN (SELECT jsonb_array_elements_text($5::text::jsonb))
+    WHERE u.id = d.user_id AND d.id = ANY($8::text[])
       AND d.revoked_at IS NULL AND NOT u.disabled
     RETURNING d.id, d.user_id, u.role, u.organisation_id)
 SELECT 'i' AS k, c.change_id AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e, NULL AS f, NULL AS g
-  FROM changes c JOIN ids ON c.change_id = ids.id
+  FROM changes c WHERE c.change_id = ANY($1::text[])
 UNION ALL SELECT 's', s.table_name, s.record_id, s.organisation_id, s.dossier_id, s.created_by, NULL, NULL
-  FROM record_scope s JOIN recs x ON s.table_name = x.t AND s.record_id = x.r
+  FROM unnest($2::text[], $3::text[]) AS x(t, r)
+  JOIN record_scope s ON s.table_name = x.t AND s.record_id = x.r
 UNION ALL SELECT 'a', a.dossier_id, a.organisation_id, a.casemanager_id, NULL, NULL, NULL, NULL
-  FROM dossier_access a JOIN dos ON a.dossier_id = dos.d
+  FROM dossier_access a WHERE a.dossier_id = ANY($4::text[])
 UNION ALL SELECT 'w', s.table_name, s.record_id, s.field, s.value, s.hlc, s.base_hlc, s.change_id
-  FROM field_state s JOIN keys x ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
+  FROM unnest($5::text[], $6::text[], $7::text[]) AS x(t, r, f)
+  JOIN field_state s ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
 UNION ALL SELECT 'c', s.table_name, s.record_id, s.field, s.value, s.hlc, s.base_hlc, s.change_id
-  FROM conflicts s JOIN keys x ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
+  FROM unnest($5::text[], $6::text[], $7::text[]) AS x(t, r, f)
+  JOIN conflicts s ON s.table_name = x.t AND s.record_id = x.r AND s.field = x.f
 UNION ALL SELECT 'u', id, user_id, role, organisation_id, NULL, NULL, NULL FROM devs
 UNION ALL SELECT 'e', (fs.value::jsonb #>> '{}'), fs.record_id, a.organisation_id, a.casemanager_id,
     NULL, NULL, NULL
   FROM field_state fs JOIN dossier_access a ON a.dossier_id = fs.record_id
   WHERE fs.table_name = 'dossiers' AND fs.field = 'employeeId'
-    AND (fs.value::jsonb #>> '{}') IN (SELECT jsonb_array_elements_text($6::text::jsonb))`
+    AND (fs.value::jsonb #>> '{}') = ANY($9::text[])`
 
 /**
  * Everything a group writes, in one statement. The data-modifying parts touch different rows
@@ -55,16 +54,16 @@ WITH ns AS (
     ON CONFLICT (table_name, record_id, field) DO UPDATE SET value = excluded.value,
       hlc = excluded.hlc, base_hlc = excluded.base_hlc, change_id = excluded.change_id),
   cr AS (
-    DELETE FROM conflicts s USING jsonb_to_recordset($4::text::jsonb) AS x(t text, r text, f text, h text)
+    DELETE FROM conflicts s USING unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS x(t, r, f, h)
     WHERE s.table_name = x.t AND s.record_id = x.r AND s.field = x.f AND s.hlc = x.h),
   ca AS (
     INSERT INTO conflicts (table_name, record_id, field, hlc, value, base_hlc, change_id, dossier_id, organisation_id)
-    SELECT x.t, x.r, x.f, x.h, x.v, x.b, x.id, x.d, x.o FROM jsonb_to_recordset($5::text::jsonb)
+    SELECT x.t, x.r, x.f, x.h, x.v, x.b, x.id, x.d, x.o FROM jsonb_to_recordset($8::text::jsonb)
       AS x(t text, r text, f text, h text, v text, b text, id text, d text, o text)),
   ins AS (
     INSERT INTO changes (change_id, organisation_id, dossier_id, table_name, record_id, field, value, hlc, base_hlc, user_id, device_id)
     SELECT x.id, x.o, x.d, x.t, x.r, x.f, x.v, x.h, x.b, x.u, x.dev
-    FROM jsonb_to_recordset($6::text::jsonb)
+    FROM jsonb_to_recordset($9::text::jsonb)
       AS x(n int, id text, o text, d text, t text, r text, f text, v text, h text, b text, u text, dev text)
     ORDER BY x.n
     RETURNING seq)
