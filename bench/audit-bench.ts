@@ -1,8 +1,8 @@
 /**
  * Audit trail benchmark (issue 6): what the hash-chained audit log costs.
  * - contactSaveMedianMs: one contactmoment saved (record + change entry + audit entry, one
- *   transaction) on fake-indexeddb in Node (the IndexedDB implementation of the unit tests; the
- *   real browser's is faster, so this is an upper bound);
+ *   transaction, encrypted at rest as in the app) on fake-indexeddb in Node (the IndexedDB
+ *   implementation of the unit tests; the real browser's is faster, so this is an upper bound);
  * - auditRecordMedianMs: one audit entry alone (a dossier view), same store;
  * - sealEntryMedianUs: canonical JSON + SHA-256 of one entry (the synchronous part inside the
  *   write transaction);
@@ -14,7 +14,9 @@ import { loadavg } from 'node:os'
 import { GENESIS_HASH, sealEntry, verifyChain, type AuditEntry } from '../src/shared/audit/chain'
 import { HervatDb } from '../src/renderer/storage/db'
 import { createRepositories } from '../src/renderer/storage/repositories'
-import { seedDossier } from '../src/renderer/storage/test-support'
+import { deriveDataKeys, newDataKey } from '../src/renderer/storage/crypto/keys'
+import { Vault } from '../src/renderer/storage/crypto/vault'
+import { seedDossier } from '../src/renderer/storage/test-fixtures'
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -47,7 +49,10 @@ function chain(n: number): AuditEntry[] {
 }
 
 export async function runAuditBench(): Promise<Record<string, number>> {
-  const db = new HervatDb(`audit-bench-${Date.now()}`)
+  // Encrypted at rest, as in the app: an unlocked vault with a fresh data key.
+  const vault = new Vault()
+  vault.unlock(await deriveDataKeys(newDataKey()))
+  const db = new HervatDb(`audit-bench-${Date.now()}`, vault)
   const repos = createRepositories(db)
   await repos.settings.update({ userName: 'Petra Visser' })
   const { dossier } = await seedDossier(repos)

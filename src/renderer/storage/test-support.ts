@@ -33,39 +33,4 @@ export function freshRepos(now = '2026-11-20T10:00:00.000Z') {
   return { db, repos, vault }
 }
 
-export const employerInput = {
-  name: 'Bakkerij Jansen',
-  kvkNumber: '12345678',
-  loonheffingennummer: '123456789L01',
-  address: { postcode: '3811ab', city: 'Amersfoort' },
-  contactPerson: {},
-  policyProfile: 'goudse-op-maat',
-}
-
-export const employeeInput = (employerId: string) => ({
-  employerId,
-  firstName: 'Sanne',
-  lastName: 'de Vries',
-  bsn: '111222333',
-  dateOfBirth: '14-03-1985',
-  address: {},
-  jobTitle: 'Bakker',
-  contractHoursPerWeek: '32',
-  employmentStart: '01-09-2015',
-})
-
-export async function seedDossier(repos: ReturnType<typeof freshRepos>['repos']) {
-  const employer = await repos.employers.create(employerInput)
-  if (!employer.ok) throw new Error(employer.error.message)
-  const employee = await repos.employees.create(employeeInput(employer.value.id))
-  if (!employee.ok) throw new Error(employee.error.message)
-  const dossier = await repos.dossiers.create({
-    employeeId: employee.value.id,
-    casemanager: 'Petra Visser',
-    arbodienst: {},
-    bedrijfsarts: {},
-    status: 'actief',
-  })
-  if (!dossier.ok) throw new Error(dossier.error.message)
-  return { employer: employer.value, employee: employee.value, dossier: dossier.value }
-}
+export { employerInput, employeeInput, seedDossier } from './test-fixtures'
