@@ -191,7 +191,10 @@ test('a dossier reassigned to another casemanager leaves the previous one’s de
     await petra.context.setOffline(false)
     await syncNow(petra.page)
     await expect(petra.page.getByRole('alert')).toHaveText(
-      '1 wijziging in een overgedragen dossier is niet verstuurd.',
+      '1 wijziging is niet verstuurd: de server neemt haar niet aan.',
+    )
+    await expect(petra.page.getByTestId('refused-transferred')).toContainText(
+      'Dossier overgedragen aan een andere casemanager (1)',
     )
     const download = petra.page.waitForEvent('download')
     await petra.page.getByRole('button', { name: 'Wijzigingen exporteren' }).click()

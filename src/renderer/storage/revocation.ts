@@ -1,3 +1,4 @@
+import { employeeFullName } from '../../shared/domain/entities'
 import { parseHlc, type SyncChange } from '../../shared/sync'
 import { appendAudit, auditScope } from './audit'
 import { DATA_TABLES, type HervatDb } from './db'
@@ -11,14 +12,57 @@ import type { StoreContext } from './write'
  * the rest of the outbox keeps syncing.
  */
 
-/** A change the server refused because its dossier was transferred; kept until exported. */
+/**
+ * Why the server refused a change for good (docs/adr/0005, "Refused changes"): its dossier was
+ * transferred to another casemanager; it changes a document version both parties signed; it
+ * changes a record that cannot change any more (append-only: a contactmoment, a signature); the
+ * server finds its value invalid; or this user may not change that record.
+ */
+export type RefusalReason =
+  'transferred' | 'signed-version' | 'append-only' | 'invalid' | 'forbidden'
+
+/** Dutch, for the notice and the export: why, and what the user can do about it. */
+export const REFUSAL_TEXT: Record<
+  RefusalReason,
+  { readonly title: string; readonly advice: string }
+> = {
+  transferred: {
+    title: 'Dossier overgedragen aan een andere casemanager',
+    advice:
+      'Het dossier is van deze computer verwijderd. Geef de wijzigingen door aan de nieuwe casemanager of uw teamleider.',
+  },
+  'signed-version': {
+    title: 'Ondertekende documentversie',
+    advice:
+      'Werkgever en werknemer hebben deze versie ondertekend; die verandert niet meer. Maak een bijstelling (een nieuwe versie) met deze wijziging.',
+  },
+  'append-only': {
+    title: 'Record dat niet meer kan worden gewijzigd',
+    advice:
+      'Een contactmoment, bijlage of handtekening ligt vast zodra de server het heeft. Leg de aanvulling of correctie vast als een nieuw record.',
+  },
+  invalid: {
+    title: 'Ongeldige waarde',
+    advice:
+      'De server neemt deze waarde niet aan. Pas het veld aan en sla het opnieuw op; de nieuwe waarde wordt gewoon verstuurd.',
+  },
+  forbidden: {
+    title: 'Geen rechten op dit record',
+    advice: 'U mag dit record niet (meer) wijzigen. Overleg met uw teamleider.',
+  },
+}
+
+/** A change the server refused permanently; kept aside (encrypted) until exported. */
 export type RefusedChangeRow = {
   /** The change's own id. */
   readonly id: string
   readonly dossierId: string | null
   readonly change: SyncChange
   readonly refusedAt: string
-  readonly reason: 'transferred'
+  readonly reason: RefusalReason
+  /** The server's error code and Dutch message (absent for a transferred dossier's changes). */
+  readonly serverCode?: string
+  readonly serverMessage?: string
 }
 
 export type Removal = {
@@ -145,6 +189,21 @@ export function refusedChangesRepository(ctx: StoreContext) {
   return {
     count: (): Promise<number> => db.refusedChanges.count(),
     list,
+    /** The list with the werknemer's name of each dossier still on this device (null if not). */
+    listWithNames: async (): Promise<(RefusedChangeRow & { employeeName: string | null })[]> => {
+      const rows = await list()
+      const names = new Map<string, string | null>()
+      for (const d of new Set(rows.map((r) => r.dossierId)))
+        if (d) {
+          const dossier = await db.dossiers.get(d)
+          const employee = dossier ? await db.employees.get(dossier.employeeId) : undefined
+          names.set(d, employee ? employeeFullName(employee) : null)
+        }
+      return rows.map((r) => ({
+        ...r,
+        employeeName: r.dossierId ? (names.get(r.dossierId) ?? null) : null,
+      }))
+    },
     /**
      * The refused changes as a Dutch JSON document for the new casemanager or the teamleider,
      * with one audit entry per dossier (an export of personal data).
@@ -153,10 +212,10 @@ export function refusedChangesRepository(ctx: StoreContext) {
       const rows = await list()
       const at = ctx.clock().toISOString()
       const doc = {
-        soort: 'Hervat: niet-verstuurde wijzigingen in overgedragen dossiers',
+        soort: 'Hervat: niet-verstuurde wijzigingen',
         geexporteerdOp: at,
         toelichting:
-          'Deze wijzigingen zijn op dit apparaat gemaakt, maar niet verstuurd: het dossier is intussen aan een andere casemanager toegewezen. Geef ze door aan de nieuwe casemanager of de teamleider.',
+          'Deze wijzigingen zijn op dit apparaat gemaakt, maar de server heeft ze geweigerd. Per wijziging staan de reden en wat u kunt doen.',
         wijzigingen: rows.map((r) => ({
           dossierId: r.dossierId,
           tabel: r.change.table,
@@ -165,6 +224,9 @@ export function refusedChangesRepository(ctx: StoreContext) {
           waarde: r.change.value,
           gewijzigdOp: hlcIso(r.change.hlc),
           geweigerdOp: r.refusedAt,
+          reden: REFUSAL_TEXT[r.reason].title,
+          advies: REFUSAL_TEXT[r.reason].advice,
+          ...(r.serverMessage ? { meldingVanDeServer: r.serverMessage } : {}),
           wijzigingId: r.id,
         })),
       }

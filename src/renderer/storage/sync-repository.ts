@@ -24,7 +24,12 @@ import {
   stateRow,
   type FieldStateRow,
 } from './sync-log'
-import { removalScope, removeTransferredDossier, type Removal } from './revocation'
+import {
+  removalScope,
+  removeTransferredDossier,
+  type RefusalReason,
+  type Removal,
+} from './revocation'
 import { appendChange, notFound, writeTransaction, type StoreContext } from './write'
 
 export type ConflictView = {
@@ -268,7 +273,32 @@ export function syncRepository(ctx: StoreContext) {
      */
     setAsideTransferred: (dossierId: string): Promise<Removal | null> =>
       db.transaction('rw', removalScope(db), () => removeTransferredDossier(ctx, dossierId)),
-    /** Changes the server refused because their dossier was transferred (see revocation.ts). */
+    /**
+     * A push the server refused for good because of this one change (docs/adr/0005, "Refused
+     * changes"): it leaves the outbox for `refusedChanges`, with the reason, in one transaction, so
+     * the rest can be pushed again. The local record keeps the value as the user entered it.
+     * False when the change is no longer in the outbox.
+     */
+    setAsideRefused: (
+      change: SyncChange,
+      reason: RefusalReason,
+      server: { readonly code: string; readonly message: string },
+    ): Promise<boolean> =>
+      db.transaction('rw', [db.outbox, db.refusedChanges], async () => {
+        if (!(await db.outbox.get(change.id))) return false
+        await db.refusedChanges.put({
+          id: change.id,
+          dossierId: change.dossierId,
+          change,
+          refusedAt: ctx.clock().toISOString(),
+          reason,
+          serverCode: server.code,
+          serverMessage: server.message,
+        })
+        await db.outbox.delete(change.id)
+        return true
+      }),
+    /** Changes the server refused for good (see revocation.ts): kept aside until exported. */
     refusedCount: (): Promise<number> => db.refusedChanges.count(),
     conflicts: allConflicts,
     conflictCount: async (dossierId?: string): Promise<number> =>

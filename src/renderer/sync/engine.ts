@@ -1,5 +1,6 @@
-import { revokedSchema, SYNC_LIMITS, type SyncChange } from '../../shared/sync'
+import { isHlc, revokedSchema, SYNC_LIMITS, type SyncChange } from '../../shared/sync'
 import { sha256Hex } from '../storage/attachments'
+import type { RefusalReason } from '../storage/revocation'
 import type { SyncRepository } from '../storage/sync-repository'
 import { ACCOUNT_KEY, CURSOR_KEY, SESSION_KEY } from '../storage/sync-log'
 import { backoffDelay } from './backoff'
@@ -89,11 +90,34 @@ export const SYNC_TIMING = {
 
 class SessionExpired extends Error {}
 
-/** The dossier of the change a 403 names (`changes.N.dossierId`), if that is what it names. */
-function refusedDossier(e: unknown, batch: readonly SyncChange[]): string | null {
-  if (!(e instanceof SyncHttpError) || e.status !== 403) return null
-  const m = /^changes\.(\d+)\.dossierId$/.exec(e.field ?? '')
-  return m ? (batch[Number(m[1])]?.dossierId ?? null) : null
+/** The change a refused push's error names (`changes.N` or `changes.N.<field>`), if any. */
+function namedChange(
+  e: SyncHttpError,
+  batch: readonly SyncChange[],
+): { change: SyncChange; part: string } | null {
+  const m = /^changes\.(\d+)(?:\.(.+))?$/.exec(e.field ?? '')
+  const change = m ? batch[Number(m[1])] : undefined
+  return m && change ? { change, part: m[2] ?? '' } : null
+}
+
+/**
+ * Whether the server refused this one change for good, and why (docs/adr/0005, "Refused
+ * changes"); null for anything a later attempt may get through (network, 5xx, 401, 429, ...).
+ */
+function permanentReason(e: SyncHttpError, change: SyncChange, part: string): RefusalReason | null {
+  switch (e.code) {
+    case 'signed-version':
+      return 'signed-version'
+    case 'append-only':
+      return 'append-only'
+    case 'forbidden':
+      return 'forbidden'
+    case 'validation':
+      // A well-formed timestamp from a clock running ahead is accepted once real time catches up.
+      return part === 'hlc' && isHlc(change.hlc) ? null : 'invalid'
+    default:
+      return null
+  }
 }
 
 export function createSyncEngine(deps: SyncEngineDeps) {
@@ -182,13 +206,28 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       try {
         await authed((t) => http.push(t, batch))
       } catch (e) {
+        if (!(e instanceof SyncHttpError)) throw e
+        const named = namedChange(e, batch)
+        if (!named) throw e
+        const { change, part } = named
+        let reason = permanentReason(e, change, part)
         // Refused because a dossier is no longer this user's (reassigned away): once the server
         // confirms that it is not ours to read either, the dossier leaves this device and its
         // unsent changes are set aside (storage/revocation.ts); then the rest is pushed.
-        const refused = refusedDossier(e, batch)
-        if (refused && !(await authed((t) => http.mayRead(t, refused)))) {
-          const aside = await repo.setAsideTransferred(refused)
-          if (aside && aside.refused > 0) continue
+        if (reason === 'forbidden' && part === 'dossierId' && change.dossierId) {
+          const dossierId = change.dossierId
+          if (!(await authed((t) => http.mayRead(t, dossierId)))) {
+            const aside = await repo.setAsideTransferred(dossierId)
+            if (aside && aside.refused > 0) continue
+            reason = 'transferred'
+          }
+        }
+        // Any other refusal for good of one change: that change is set aside with the server's
+        // reason and the push is sent again without it (the server applied none of it), so one
+        // change never blocks the rest. Everything else keeps the backoff.
+        if (reason && (await repo.setAsideRefused(change, reason, e))) {
+          deps.setState({ pending: await repo.pendingCount() })
+          continue
         }
         throw e
       }

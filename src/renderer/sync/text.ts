@@ -35,6 +35,6 @@ export const syncText = {
   badRevoked: 'de server stuurde een ongeldige lijst van overgedragen dossiers (veld revoked).',
   refused: (n: number) =>
     n === 1
-      ? '1 wijziging in een overgedragen dossier is niet verstuurd.'
-      : `${n} wijzigingen in een overgedragen dossier zijn niet verstuurd.`,
+      ? '1 wijziging is niet verstuurd: de server neemt haar niet aan.'
+      : `${n} wijzigingen zijn niet verstuurd: de server neemt ze niet aan.`,
 } as const

@@ -2,15 +2,31 @@ import { useState } from 'react'
 import { repos } from '../../app/services'
 import { api } from '../../platform/api'
 import { useLive } from '../../storage/live'
+import { REFUSAL_TEXT, type RefusalReason } from '../../storage/revocation'
 import { syncText } from '../../sync/text'
+import { fieldLabel, showValue, TABLE_LABELS } from './field-labels'
+
+const REASON_ORDER: readonly RefusalReason[] = [
+  'transferred',
+  'signed-version',
+  'append-only',
+  'invalid',
+  'forbidden',
+]
+
+/** A long value (a whole document's content) is cut short here; the export has all of it. */
+const short = (text: string): string => (text.length > 160 ? `${text.slice(0, 159)}…` : text)
 
 /**
- * Changes the server refused because their dossier was transferred to another casemanager
- * (docs/adr/0005): a notice with an export, so no edit is lost silently; once exported they can
- * be removed from this computer. Nothing is shown while there are none.
+ * Changes the server refused for good (docs/adr/0005, "Refused changes"): a dossier transferred
+ * to another casemanager, a signed document version, a record that cannot change any more, an
+ * invalid value. A notice per reason listing each change, with an export, so no edit is lost
+ * silently; once exported they can be removed from this computer. Nothing is shown while there
+ * are none. The rest of the outbox keeps syncing.
  */
 export function RefusedChanges() {
-  const count = useLive(() => repos.refusedChanges.count(), [])
+  const rows = useLive(() => repos.refusedChanges.listWithNames(), [])
+  const count = rows?.length ?? 0
   const [exported, setExported] = useState(false)
   const [confirm, setConfirm] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -41,11 +57,53 @@ export function RefusedChanges() {
       <p className="notice notice--error" role="alert">
         {syncText.refused(count)}
       </p>
+      {REASON_ORDER.map((reason) => {
+        const group = rows?.filter((r) => r.reason === reason) ?? []
+        if (group.length === 0) return null
+        return (
+          <section
+            key={reason}
+            aria-label={REFUSAL_TEXT[reason].title}
+            data-testid={`refused-${reason}`}
+          >
+            <h3>
+              {REFUSAL_TEXT[reason].title} ({group.length})
+            </h3>
+            <p>{REFUSAL_TEXT[reason].advice}</p>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Dossier</th>
+                  <th scope="col">Record</th>
+                  <th scope="col">Veld</th>
+                  <th scope="col">Uw waarde</th>
+                  <th scope="col">Melding van de server</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      {r.employeeName ??
+                        (r.dossierId ? `Niet meer op deze computer (${r.dossierId})` : 'Geen')}
+                    </td>
+                    <td>
+                      {TABLE_LABELS[r.change.table]} <code>{r.change.recordId}</code>
+                    </td>
+                    <td>{fieldLabel(r.change.table, r.change.field)}</td>
+                    <td>{short(showValue(r.change.table, r.change.field, r.change.value))}</td>
+                    <td>{r.serverMessage ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )
+      })}
       <p>
-        Het dossier is aan een andere casemanager toegewezen en van deze computer verwijderd. Deze
-        wijzigingen had u gemaakt voordat u dat wist; de server neemt ze niet meer aan. Exporteer ze
-        en geef ze door aan de nieuwe casemanager of uw teamleider. Uw andere wijzigingen worden
-        gewoon verstuurd.
+        Wat u op deze computer invoerde, blijft hier staan zoals u het invoerde. Exporteer deze
+        wijzigingen om ze te bewaren of door te geven; uw andere wijzigingen worden gewoon
+        verstuurd.
       </p>
       {error ? (
         <p className="notice notice--error" role="alert">
