@@ -34,7 +34,7 @@ export const REFUSAL_TEXT: Record<
   'signed-version': {
     title: 'Ondertekende documentversie',
     advice:
-      'Werkgever en werknemer hebben deze versie ondertekend; die verandert niet meer. Maak een bijstelling (een nieuwe versie) met deze wijziging.',
+      'Werkgever en werknemer hebben deze versie ondertekend; die verandert niet meer. Op de server en andere computers staat de ondertekende tekst, op deze computer nog uw tekst. Maak een bijstelling (een nieuwe versie) met deze wijziging.',
   },
   'append-only': {
     title: 'Record dat niet meer kan worden gewijzigd',
