@@ -91,7 +91,11 @@ export function RefusedChanges() {
                       {TABLE_LABELS[r.change.table]} <code>{r.change.recordId}</code>
                     </td>
                     <td>{fieldLabel(r.change.table, r.change.field)}</td>
-                    <td>{short(showValue(r.change.table, r.change.field, r.change.value))}</td>
+                    <td>
+                      {r.change.table === 'documents' && r.change.field === 'content'
+                        ? 'Uw tekst van het document (volledig in de export)'
+                        : short(showValue(r.change.table, r.change.field, r.change.value))}
+                    </td>
                     <td>{r.serverMessage ?? '—'}</td>
                   </tr>
                 ))}

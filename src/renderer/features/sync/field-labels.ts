@@ -108,6 +108,7 @@ const FIELD_LABELS: Partial<Record<SyncTable, Record<string, string>>> = {
     fileName: 'Bestandsnaam',
   },
   milestoneMarks: { key: 'Mijlpaal', state: 'Stand', motivation: 'Motivering' },
+  documents: { content: 'Inhoud', type: 'Soort document' },
 }
 
 export function fieldLabel(table: SyncTable, field: string): string {
