@@ -30,8 +30,36 @@ test('export, wipe and import give back identical data', async ({ page }, testIn
   await app.nav('Caseload')
   await expect(page.getByRole('heading', { name: 'Nog geen dossiers' })).toBeVisible()
 
+  // Choosing the file only asks: what it holds, that it replaces, and a way out.
   await app.nav('Gegevens')
-  await importBackup(page, testInfo.outputPath('backup-1.json'))
+  const backup1 = testInfo.outputPath('backup-1.json')
+  const tables = first['tables'] as Record<string, unknown[]>
+  const holds = `bevat ${tables['employers']?.length} werkgevers, ${tables['employees']?.length} werknemers en ${tables['dossiers']?.length} dossiers.`
+  await importBackup(page, backup1)
+  const dialog = page.getByRole('dialog', { name: 'Back-up terugzetten?' })
+  await expect(dialog).toContainText(`Het bestand backup-1.json ${holds}`)
+  await expect(dialog).toContainText(/De back-up is gemaakt op \d\d-\d\d-\d{4} om \d\d:\d\d\./)
+  await expect(dialog).toContainText('Herstellen vervangt alle dossiers')
+  await expect(dialog).toContainText('Er staan nu geen gegevens op deze computer.')
+  await expect(dialog).not.toContainText('gesynchroniseerd')
+  await expect(dialog.getByRole('button', { name: 'Annuleren' })).toBeFocused()
+  await dialog.getByRole('button', { name: 'Annuleren' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Herstellen geannuleerd, er is niets gewijzigd.' }),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Back-up importeren' })).toBeFocused()
+  // Escape cancels too.
+  await importBackup(page, backup1)
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await app.nav('Caseload')
+  await expect(page.getByRole('heading', { name: 'Nog geen dossiers' })).toBeVisible()
+
+  await app.nav('Gegevens')
+  await importBackup(page, backup1)
+  await dialog.getByRole('button', { name: 'Herstellen' }).click()
   await expect(page.getByText(/Back-up geïmporteerd: \d+ dossiers/)).toBeVisible()
   const second = await exportBackup(page, testInfo.outputPath('backup-2.json'))
   // Every data table comes back identical (the local change log is not part of the data).
@@ -68,6 +96,8 @@ test('a corrupt import file gives an error and changes nothing', async ({ page }
   await writeFile(invalid, JSON.stringify(tampered))
   await importBackup(page, invalid)
   await expect(page.getByRole('alert')).toContainText('bsn')
+  // An invalid file never reaches the confirmation.
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 
   const after = await exportBackup(page, testInfo.outputPath('after.json'))
   expect(after['tables']).toEqual(before['tables'])

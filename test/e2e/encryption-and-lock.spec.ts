@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { HervatApp } from './app-model'
 import { rawDatabaseDump } from './raw-idb'
 
+const USER_NAME = 'Marieke Hoogstraten'
 const SECRETS = {
   bsn: '111222333',
   street: 'Lindelaan',
@@ -42,9 +43,16 @@ test('the raw IndexedDB holds no BSN, street, phone, e-mail or free text; search
 }) => {
   const app = new HervatApp(page)
   await app.open()
+  // The casemanager's name (personal data) is sealed too; the audit trail still records it.
+  await app.nav('Gegevens')
+  await page.getByLabel('Uw naam (voor de audittrail)').fill(USER_NAME)
+  await expect(page.getByText(/Opgeslagen\./)).toBeVisible()
   await saveDossier(app, page)
   // The change log holds every created record in full: it must be sealed too.
   const raw = await rawDatabaseDump(page)
+  expect(raw.stores).toContain('sealedMeta')
+  expect(raw.text).toContain('"key":"settings.userName"')
+  expect(raw.text.includes(USER_NAME), `user name "${USER_NAME}" in plaintext`).toBe(false)
   expect(raw.stores).toEqual(expect.arrayContaining(['employees', 'contacts', 'changes']))
   // The dump is real: it holds the plaintext that may stay readable (ids, dates, employer name).
   expect(raw.text).toContain('Bakkerij Jansen')

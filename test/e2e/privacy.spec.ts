@@ -204,6 +204,7 @@ test('a dossier past retention is erased and cannot be found; one on legal hold 
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Back-up importeren' }).click()
   await (await chooser).setFiles(file)
+  await page.getByRole('dialog').getByRole('button', { name: 'Herstellen' }).click()
   await expect(page.getByText(/Back-up geïmporteerd: 2 dossiers/)).toBeVisible()
 
   // Mila's dossier is evidence in a pending objection: a legal hold on the dossier page.

@@ -321,6 +321,10 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     const chooser = petra.page.waitForEvent('filechooser')
     await petra.page.getByRole('button', { name: 'Back-up importeren' }).click()
     await (await chooser).setFiles(backupFile)
+    const confirm = petra.page.getByRole('dialog', { name: 'Back-up terugzetten?' })
+    await expect(confirm).toContainText('bevat 2 werkgevers, 1 werknemer en 1 dossier.')
+    await expect(confirm).toContainText('worden daarna gesynchroniseerd')
+    await confirm.getByRole('button', { name: 'Herstellen' }).click()
     await expect(
       petra.page.getByText(
         'Back-up geïmporteerd: 1 dossiers. De teruggezette gegevens worden nu gesynchroniseerd',

@@ -10,7 +10,7 @@ import {
 } from '../../shared/audit/chain'
 import { DecryptionError } from './crypto/envelope'
 import type { ChangeEntry, HervatDb } from './db'
-import { settingsRepository } from './settings'
+import { userNameOf } from './settings'
 import { recordSyncChange, syncTablesOf } from './sync-log'
 import type { StoreContext } from './write'
 
@@ -31,7 +31,13 @@ const DEVICE_KEY = 'device'
 export const UNNAMED_USER = 'Onbekende gebruiker (naam niet ingesteld)'
 
 /** The tables an audit write needs besides its own work: the trail, the device identity, the outbox. */
-export const auditScope = (db: HervatDb) => [db.audit, db.meta, ...syncTablesOf(db)]
+export const auditScope = (db: HervatDb) => [
+  db.audit,
+  db.meta,
+  // The user's name, the entry's "wie" (sealed since v10).
+  db.sealedMeta,
+  ...syncTablesOf(db),
+]
 
 /** This computer's device id, created once and kept in `meta`. Call inside a rw transaction. */
 async function deviceIdOf(ctx: StoreContext): Promise<string> {
@@ -54,7 +60,7 @@ async function deviceIdOf(ctx: StoreContext): Promise<string> {
  */
 export async function appendAudit(ctx: StoreContext, event: AuditEvent): Promise<AuditEntry> {
   const deviceId = await deviceIdOf(ctx)
-  const settings = await settingsRepository(ctx.db).get()
+  const userName = await userNameOf(ctx.db)
   const last = await ctx.db.audit
     .where('[deviceId+seq]')
     .between([deviceId, 0], [deviceId, Number.MAX_SAFE_INTEGER])
@@ -64,7 +70,7 @@ export async function appendAudit(ctx: StoreContext, event: AuditEvent): Promise
     deviceId,
     seq: (last?.seq ?? 0) + 1,
     at: ctx.clock().toISOString(),
-    actorName: settings.userName || UNNAMED_USER,
+    actorName: userName || UNNAMED_USER,
     action: event.action,
     objectType: event.objectType,
     ...(event.objectId ? { objectId: event.objectId } : {}),

@@ -115,6 +115,40 @@ describe('backup', () => {
     expect(await db.employers.count()).toBe(1)
   })
 
+  it('inspect summarises a valid file, writes nothing, and its restore replaces the data', async () => {
+    const file = await (await withData()).repos.backup.exportAll()
+    const { db, repos } = freshRepos('2026-11-25T09:00:00.000Z')
+    await loadSampleData(repos, isoDate('2026-11-20'))
+    const before = await snapshot(db)
+    const r = await repos.backup.inspect(file)
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value.summary).toEqual({
+      employers: 1,
+      employees: 1,
+      dossiers: 1,
+      exportedAt: '2026-11-20T10:00:00.000Z',
+      version: CURRENT_VERSION,
+      current: {
+        employers: await db.employers.count(),
+        employees: await db.employees.count(),
+        dossiers: 20,
+      },
+    })
+    expect(await snapshot(db)).toEqual(before)
+    const restored = await r.value.restore()
+    expect(restored.ok ? restored.value.counts['dossiers'] : restored.error).toBe(1)
+    expect(await db.dossiers.count()).toBe(1)
+    expect(await db.employers.count()).toBe(1)
+  })
+
+  it('inspect leaves out a backup date that is not a date', async () => {
+    const { repos } = await withData()
+    const doc = decode(await repos.backup.exportAll())
+    const r = await repos.backup.inspect(encode({ ...doc, exportedAt: 'gisteren' }))
+    expect(r.ok ? r.value.summary : r.error).not.toHaveProperty('exportedAt')
+    expect(r.ok ? r.value.summary.dossiers : r.error).toBe(1)
+  })
+
   it('round-trips the sample data exactly', async () => {
     const { db, repos } = freshRepos()
     await loadSampleData(repos, isoDate('2026-11-20'))
@@ -202,11 +236,15 @@ describe('backup', () => {
   it.each(cases)('refuses %s, names the place, and changes nothing', async (_, tamper, message) => {
     const { db, repos } = await withData()
     const before = await snapshot(db)
-    const r = await repos.backup.importAll(encode(tamper(decode(await repos.backup.exportAll()))))
+    const file = encode(tamper(decode(await repos.backup.exportAll())))
+    // The confirmation is never reached: inspect refuses the file with the same error.
+    const inspected = await repos.backup.inspect(file)
+    const r = await repos.backup.importAll(file)
     expect(r.ok ? undefined : r.error).toMatchObject({
       kind: 'validation',
       message: expect.stringMatching(message),
     })
+    expect(inspected.ok ? undefined : inspected.error).toEqual(r.ok ? 'ok' : r.error)
     expect(await snapshot(db)).toEqual(before)
   })
 

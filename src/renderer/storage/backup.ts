@@ -127,6 +127,27 @@ type Parsed = {
   fieldStates: BackupFieldState[] | undefined
 }
 
+/** The werkgevers, werknemers and dossiers a backup holds, and those on this computer now. */
+export type BackupSummary = {
+  readonly employers: number
+  readonly employees: number
+  readonly dossiers: number
+  /** When the backup was made (ISO instant); absent when the file's stamp is not a date. */
+  readonly exportedAt?: string
+  readonly version: number
+  readonly current: {
+    readonly employers: number
+    readonly employees: number
+    readonly dossiers: number
+  }
+}
+
+/** A validated backup, not yet written: its summary, and the restore to confirm. */
+export type BackupPreview = {
+  readonly summary: BackupSummary
+  readonly restore: () => Promise<Result<{ counts: Record<string, number> }>>
+}
+
 /** Validates a whole backup before anything is written: format, every record, every reference. */
 async function parseBackup(bytes: Uint8Array): Promise<Result<Parsed>> {
   let json: unknown
@@ -270,6 +291,28 @@ export function backupRepository(ctx: StoreContext) {
     }
     return new TextEncoder().encode(JSON.stringify(doc, null, 1))
   }
+  const restore = async (parsed: Parsed): Promise<Result<{ counts: Record<string, number> }>> => {
+    const { rows, blobs, exportedAt, version } = parsed
+    const counts: Record<string, number> = {}
+    for (const t of DATA_TABLES) counts[t] = rows[t].length
+    counts['blobs'] = blobs.length
+    return writeTransaction(ctx, dataTables(), async () => {
+      for (const t of dataTables()) await t.clear()
+      for (const t of DATA_TABLES) await db.table(t).bulkAdd(rows[t])
+      await db.blobs.bulkAdd(blobs)
+      // The restored fields go to the outbox in this same transaction (docs/adr/0005).
+      await recordRestore(db, rows, parsed.fieldStates, ctx.clock().getTime(), () =>
+        crypto.randomUUID(),
+      )
+      await appendChange(ctx, {
+        table: 'backup',
+        recordId: ctx.newId(),
+        op: 'create',
+        fields: { exportedAt, version, counts },
+      })
+      return { ok: true, value: { counts } }
+    })
+  }
   return {
     /** UTF-8 JSON of every dossier table and the attachment contents (base64). */
     exportAll,
@@ -300,27 +343,42 @@ export function backupRepository(ctx: StoreContext) {
      */
     importAll: async (bytes: Uint8Array): Promise<Result<{ counts: Record<string, number> }>> => {
       const parsed = await parseBackup(bytes)
+      return parsed.ok ? restore(parsed.value) : parsed
+    },
+    /**
+     * Validates a backup exactly as `importAll` does and writes nothing: what the file holds and
+     * what is on this computer now, for the casemanager to confirm, and `restore` to replace
+     * this computer's data with it (the file is not parsed twice). A refused file gives the
+     * same error as `importAll`.
+     */
+    inspect: async (bytes: Uint8Array): Promise<Result<BackupPreview>> => {
+      const parsed = await parseBackup(bytes)
       if (!parsed.ok) return parsed
-      const { rows, blobs, exportedAt, version } = parsed.value
-      const counts: Record<string, number> = {}
-      for (const t of DATA_TABLES) counts[t] = rows[t].length
-      counts['blobs'] = blobs.length
-      return writeTransaction(ctx, dataTables(), async () => {
-        for (const t of dataTables()) await t.clear()
-        for (const t of DATA_TABLES) await db.table(t).bulkAdd(rows[t])
-        await db.blobs.bulkAdd(blobs)
-        // The restored fields go to the outbox in this same transaction (docs/adr/0005).
-        await recordRestore(db, rows, parsed.value.fieldStates, ctx.clock().getTime(), () =>
-          crypto.randomUUID(),
-        )
-        await appendChange(ctx, {
-          table: 'backup',
-          recordId: ctx.newId(),
-          op: 'create',
-          fields: { exportedAt, version, counts },
-        })
-        return { ok: true, value: { counts } }
-      })
+      const { rows, exportedAt, version } = parsed.value
+      const current = await db.transaction(
+        'r',
+        [db.employers, db.employees, db.dossiers],
+        async () => ({
+          employers: await db.employers.count(),
+          employees: await db.employees.count(),
+          dossiers: await db.dossiers.count(),
+        }),
+      )
+      const made = Date.parse(exportedAt)
+      return {
+        ok: true,
+        value: {
+          summary: {
+            employers: rows.employers.length,
+            employees: rows.employees.length,
+            dossiers: rows.dossiers.length,
+            ...(Number.isFinite(made) ? { exportedAt: new Date(made).toISOString() } : {}),
+            version,
+            current,
+          },
+          restore: () => restore(parsed.value),
+        },
+      }
     },
     /**
      * Clears every table, the change log and the sync outbox and field states included; this

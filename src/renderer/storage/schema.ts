@@ -4,6 +4,7 @@ import { upgradeToV3 } from './migrations/v3-change-sequence'
 import { upgradeToV5 } from './migrations/v5-sync-outbox'
 import { upgradeToV7 } from './migrations/v7-encryption'
 import { upgradeToV8 } from './migrations/v8-sealed-sync-session'
+import { upgradeToV10 } from './migrations/v10-sealed-user-name'
 
 /**
  * Every version of the local database, append-only (style.md rule 8). A new version adds a
@@ -101,7 +102,13 @@ export const SCHEMA_V9 = {
   refusedChanges: 'id, dossierId',
 } as const
 
-export const CURRENT_VERSION = 9
+/**
+ * v10 (docs/adr/0006): the user's name moves from the plaintext settings in `meta` to
+ * `sealedMeta`. No store changes.
+ */
+export const SCHEMA_V10 = SCHEMA_V9
+
+export const CURRENT_VERSION = 10
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1)
@@ -113,4 +120,5 @@ export function declareSchema(db: Dexie): void {
   db.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
   db.version(8).stores(SCHEMA_V8).upgrade(upgradeToV8)
   db.version(9).stores(SCHEMA_V9)
+  db.version(10).stores(SCHEMA_V10).upgrade(upgradeToV10)
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LockedError } from './crypto/vault'
 import type { HervatDb } from './db'
 
 /** User settings kept on this computer (not synced): notifications for deadlines. */
@@ -8,7 +9,7 @@ export const settingsSchema = z.object({
   notifyDaysAhead: z.number().int().min(1).max(60).default(7),
   /** The day the last deadline notification was shown (one a day at most). */
   lastNotifiedOn: z.string().optional(),
-  /** Who works on this computer: the name the audit trail records (NEN 7513 "wie"). */
+  /** Who works on this computer: the name the audit trail records (NEN 7513 "wie"). Sealed. */
   userName: z.string().trim().max(200).optional(),
   /** Lock the app after this many minutes without keyboard or mouse (docs/adr/0006). */
   lockAfterMinutes: z.number().int().min(1).max(240).default(15),
@@ -16,19 +17,44 @@ export const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>
 
 const KEY = 'settings'
+/**
+ * The user's name is personal data, needed only while unlocked (audit entries, the Gegevens
+ * page): since v10 it lies in sealed `sealedMeta`, not in plaintext `meta` (docs/adr/0006).
+ */
+export const USER_NAME_KEY = 'settings.userName'
 
+/** The casemanager's name from sealed storage. Inside a transaction, include `db.sealedMeta`. */
+export async function userNameOf(db: HervatDb): Promise<string | undefined> {
+  const value = (await db.sealedMeta.get(USER_NAME_KEY))?.value
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/**
+ * Settings: the ones needed before unlock (the idle lock time among them) in plaintext `meta`,
+ * the user's name sealed. Locked, `get` gives the plaintext settings without the name; `update`
+ * needs an unlocked database.
+ */
 export function settingsRepository(db: HervatDb) {
   const get = async (): Promise<Settings> => {
     const row = await db.meta.get(KEY)
-    const parsed = settingsSchema.safeParse(row?.value ?? {})
+    const userName = await userNameOf(db).catch((e: unknown) => {
+      if (e instanceof LockedError) return undefined
+      throw e
+    })
+    const { userName: _plain, ...stored } = (row?.value ?? {}) as Record<string, unknown>
+    const parsed = settingsSchema.safeParse({ ...stored, ...(userName ? { userName } : {}) })
     return parsed.success ? parsed.data : settingsSchema.parse({})
   }
   return {
     get,
-    update: async (patch: Partial<Settings>): Promise<Settings> => {
-      const next = settingsSchema.parse({ ...(await get()), ...patch })
-      await db.meta.put({ key: KEY, value: next })
-      return next
-    },
+    update: (patch: Partial<Settings>): Promise<Settings> =>
+      db.transaction('rw', [db.meta, db.sealedMeta], async () => {
+        const next = settingsSchema.parse({ ...(await get()), ...patch })
+        const { userName, ...plain } = next
+        await db.meta.put({ key: KEY, value: plain })
+        if (userName) await db.sealedMeta.put({ key: USER_NAME_KEY, value: userName })
+        else await db.sealedMeta.delete(USER_NAME_KEY)
+        return next
+      }),
   }
 }

@@ -220,6 +220,8 @@ export function syncRepository(ctx: StoreContext) {
           db.meta,
           db.outbox,
           db.refusedChanges,
+          // auditScope: the audit entry of a removal reads the user's name (sealed since v10).
+          db.sealedMeta,
         ],
         async () => {
           const clock = await loadClock(db)

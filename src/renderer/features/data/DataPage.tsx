@@ -1,13 +1,15 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { dateInAmsterdam, formatDutchDate } from '../../../shared/kernel/iso-date'
 import { repos } from '../../app/services'
 import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
+import type { BackupPreview } from '../../storage/backup'
 import { loadSampleData } from '../../storage/sample-data'
 import { useSyncState } from '../../sync/store'
 import { LockSettings } from '../lock/LockSettings'
 import { NotificationSettings } from './NotificationSettings'
 import { PrivacyCard, recordBackupExport } from '../privacy/PrivacyCard'
+import { RestoreConfirm } from './RestoreConfirm'
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
 
@@ -16,6 +18,17 @@ export function DataPage() {
   const [notice, setNotice] = useState<Notice | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [confirmWipe, setConfirmWipe] = useState(false)
+  /** A validated backup waiting for the casemanager's "Herstellen" or "Annuleren". */
+  const [pending, setPending] = useState<
+    { readonly preview: BackupPreview; readonly fileName: string } | undefined
+  >(undefined)
+  const importButton = useRef<HTMLButtonElement>(null)
+  const wasPending = useRef(false)
+  // Focus goes back to "Back-up importeren" when the confirmation closes.
+  useEffect(() => {
+    if (wasPending.current && !pending) importButton.current?.focus()
+    wasPending.current = pending !== undefined
+  }, [pending])
   const signedIn = useSyncState((s) => s.account !== null)
 
   const act = async (work: () => Promise<Notice | undefined>) => {
@@ -45,6 +58,7 @@ export function DataPage() {
       return r.saved ? { kind: 'ok', text: nl.data.exported } : undefined
     })
 
+  /** Choosing a file only validates it; nothing changes until the restore is confirmed. */
   const importBackup = () =>
     act(async () => {
       const file = await api.openFile({
@@ -52,7 +66,18 @@ export function DataPage() {
         filters: [{ name: 'Hervat-back-up', extensions: ['json'] }],
       })
       if (!file) return undefined
-      const r = await repos.backup.importAll(file.data)
+      const checked = await repos.backup.inspect(file.data)
+      if (!checked.ok)
+        return { kind: 'error', text: `${nl.data.importFailed}: ${checked.error.message}` }
+      setPending({ preview: checked.value, fileName: file.name })
+      return undefined
+    })
+
+  const confirmRestore = () =>
+    act(async () => {
+      if (!pending) return undefined
+      const r = await pending.preview.restore()
+      setPending(undefined)
       if (!r.ok) return { kind: 'error', text: `${nl.data.importFailed}: ${r.error.message}` }
       const dossiers = r.value.counts['dossiers'] ?? 0
       // A restore syncs (docs/adr/0005): say so when this computer is signed in.
@@ -61,6 +86,11 @@ export function DataPage() {
         text: signedIn ? nl.data.importedSyncing(dossiers) : nl.data.imported(dossiers),
       }
     })
+
+  const cancelRestore = useCallback(() => {
+    setPending(undefined)
+    setNotice({ kind: 'ok', text: 'Herstellen geannuleerd, er is niets gewijzigd.' })
+  }, [])
 
   const loadSamples = () =>
     act(async () => {
@@ -103,12 +133,23 @@ export function DataPage() {
           <button
             type="button"
             className="button"
-            disabled={busy}
+            ref={importButton}
+            disabled={busy || pending !== undefined}
             onClick={() => void importBackup()}
           >
             {nl.data.importBackup}
           </button>
         </div>
+        {pending ? (
+          <RestoreConfirm
+            summary={pending.preview.summary}
+            fileName={pending.fileName}
+            signedIn={signedIn}
+            busy={busy}
+            onConfirm={() => void confirmRestore()}
+            onCancel={cancelRestore}
+          />
+        ) : null}
       </section>
       <NotificationSettings />
       <PrivacyCard />

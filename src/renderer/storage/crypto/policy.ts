@@ -21,7 +21,8 @@ export type TablePolicy =
     }
 
 export const ENCRYPTION_POLICY: Readonly<Record<string, TablePolicy>> = {
-  // This computer's settings and the wrapped key itself: needed before unlocking.
+  // The settings needed before unlocking and the wrapped key itself. Anything personal that is
+  // only read while unlocked goes to `sealedMeta` (the sync login, v8; the user's name, v10).
   meta: { plaintext: true, reason: 'instellingen en de verpakte sleutel; nodig vóór ontgrendelen' },
   employees: { blindIndexes: { bsnHash: { from: 'bsn', normalise: normalizeBsn } } },
 }
