@@ -31,7 +31,7 @@ function queue(): <T>(fn: () => Promise<T>) => Promise<T> {
 }
 
 /** How many distinct SQL texts PGlite keeps prepared; the code has a few dozen. */
-const MAX_PREPARED = 256
+export const MAX_PREPARED = 256
 
 const concat = (parts: readonly Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
@@ -57,8 +57,10 @@ function preparedQueries(
   return async (sql, params) => {
     let st = statements.get(sql)
     if (!st) {
-      if (statements.size >= MAX_PREPARED) return (await lite.query<Row>(sql, [...params])).rows
-      const name = `hervat_${statements.size}`
+      // Past the cap, the unnamed statement (replaced by the next Parse), through the same path:
+      // `PGlite.query` would wait for the transaction lock that `tx` already holds.
+      const keep = statements.size < MAX_PREPARED
+      const name = keep ? `hervat_${statements.size}` : ''
       const described = await lite.execProtocolStream(
         concat([
           serialize.parse({ name, text: sql }),
@@ -68,7 +70,7 @@ function preparedQueries(
         { syncToFs: false },
       )
       st = { name, types: pgParse.parseDescribeStatementResults(described) }
-      statements.set(sql, st)
+      if (keep) statements.set(sql, st)
     }
     const types = st.types
     const values = params.map((v, i) => {
