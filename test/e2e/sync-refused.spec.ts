@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { HervatApp } from './app-model'
+import { readFileSync } from 'node:fs'
+import { expect, test, type BrowserContext } from '@playwright/test'
+import { signIn, startSyncServer, syncNow, type SyncServer } from './sync-server'
 
 /**
  * A change the server refuses for good does not block sync (docs/adr/0005, "Refused changes"),
@@ -11,115 +8,18 @@ import { HervatApp } from './app-model'
  * casemanager Petra on two laptops (two Chromium contexts, each its own IndexedDB).
  */
 
-const PASSWORD = 'correct horse battery staple'
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-
-let dataDir = ''
-let server: ChildProcess | undefined
-let SERVER = ''
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: 'inherit' })
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[0]}: ${code}`))))
-  })
-}
-
-async function api<T>(
-  path: string,
-  init: { token?: string; body?: unknown; method?: 'GET' | 'POST' | 'PUT' } = {},
-): Promise<T> {
-  const res = await fetch(`${SERVER}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  })
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-const login = (email: string) =>
-  api<{ accessToken: string }>('/api/v1/auth/login', {
-    body: { email, password: PASSWORD, deviceName: 'e2e' },
-  })
+let srv: SyncServer
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  dataDir = mkdtempSync(join(tmpdir(), 'hervat-refused-e2e-'))
-  // Port 0: the server picks a free port and prints it, so this file never clashes with another.
-  const env = { HERVAT_DATA_DIR: dataDir, PORT: '0', HERVAT_ADMIN_PASSWORD: PASSWORD }
-  await run(
-    [
-      'src/server/cli/init.ts',
-      '--org',
-      'Bureau Oost',
-      '--email',
-      'admin@oost.nl',
-      '--name',
-      'Beheer',
-    ],
-    env,
-  )
-  const child = spawn(TSX, ['src/server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
+  srv = await startSyncServer({
+    org: 'Bureau Oost',
+    adminEmail: 'admin@oost.nl',
+    accounts: [['petra@oost.nl', 'Petra Visser', 'casemanager']],
   })
-  server = child
-  SERVER = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error('De syncserver startte niet.')), 60_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /"listening":(\d+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve(`http://127.0.0.1:${m[1]}`)
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`De syncserver stopte (${code}).`)))
-  })
-  const admin = await login('admin@oost.nl')
-  for (const [email, name, role] of [['petra@oost.nl', 'Petra Visser', 'casemanager']] as const) {
-    await api('/api/v1/users', {
-      token: admin.accessToken,
-      body: { email, name, role, password: PASSWORD },
-    })
-  }
 })
 
-test.afterAll(async () => {
-  // Our own server process group only (started detached above).
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
-  await new Promise((r) => setTimeout(r, 500))
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-const syncLink = (page: Page) =>
-  page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Synchronisatie' })
-
-async function signIn(page: Page, email: string) {
-  const app = new HervatApp(page)
-  await app.open()
-  await syncLink(page).click()
-  const form = page.getByRole('form', { name: 'Inloggen' })
-  await form.getByLabel('Serveradres').fill(SERVER)
-  await form.getByLabel('E-mailadres').fill(email)
-  await form.getByLabel('Wachtwoord').fill(PASSWORD)
-  await form.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
-  return app
-}
-
-async function syncNow(page: Page) {
-  await syncLink(page).click()
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click()
-  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
-  await expect(page.getByText('Geen wijzigingen te versturen').first()).toBeVisible()
-}
+test.afterAll(() => srv.stop())
 
 /** dd-mm-jjjj, `days` from today. */
 function dutchDate(days: number): string {
@@ -141,7 +41,7 @@ test('an edit of a plan both parties signed meanwhile is set aside with the reas
   try {
     // Laptop 1: a dossier with a Plan van Aanpak, synced.
     const one = await device()
-    const a = await signIn(one.page, 'petra@oost.nl')
+    const a = await signIn(one.page, srv.url, 'petra@oost.nl')
     await a.createEmployerFromNewDossier('Bakkerij Jansen')
     await a.fillNewEmployeeDossier({
       firstName: 'Sanne',
@@ -173,7 +73,7 @@ test('an edit of a plan both parties signed meanwhile is set aside with the reas
 
     // Laptop 2 gets it, goes offline, edits the plan (still a concept there) and the dossier.
     const two = await device()
-    const b = await signIn(two.page, 'petra@oost.nl')
+    const b = await signIn(two.page, srv.url, 'petra@oost.nl')
     await b.nav('Caseload')
     await two.page.getByRole('row', { name: /Sanne de Vries/ }).click()
     await expect(two.page.getByRole('heading', { level: 1, name: 'Sanne de Vries' })).toBeVisible()
@@ -235,7 +135,7 @@ test('an edit of a plan both parties signed meanwhile is set aside with the reas
     await two.page.screenshot({ path: 'test-results/e2e-sync-refused/notice.png', fullPage: true })
     const download = two.page.waitForEvent('download')
     await two.page.getByRole('button', { name: 'Wijzigingen exporteren' }).click()
-    const file = join(dataDir, 'refused.json')
+    const file = test.info().outputPath('refused.json')
     await (await download).saveAs(file)
     const exported = JSON.parse(readFileSync(file, 'utf8')) as {
       wijzigingen: { veld: string; reden: string; waarde: { employeeView?: string } }[]

@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { HervatApp } from './app-model'
+import { readFileSync } from 'node:fs'
+import { expect, test, type BrowserContext } from '@playwright/test'
+import { signIn, startSyncServer, syncNow, type SyncServer } from './sync-server'
 
 /**
  * A dossier reassigned away leaves the previous casemanager's device (docs/adr/0005), end to end:
@@ -11,124 +8,27 @@ import { HervatApp } from './app-model'
  * Petra and Karin in two Chromium contexts (each its own IndexedDB), teamleider Tom via the API.
  */
 
-const PASSWORD = 'correct horse battery staple'
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-
-let dataDir = ''
-let server: ChildProcess | undefined
-let SERVER = ''
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: 'inherit' })
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[0]}: ${code}`))))
-  })
-}
-
-async function api<T>(
-  path: string,
-  init: { token?: string; body?: unknown; method?: 'GET' | 'POST' | 'PUT' } = {},
-): Promise<T> {
-  const res = await fetch(`${SERVER}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  })
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-const login = (email: string) =>
-  api<{ accessToken: string }>('/api/v1/auth/login', {
-    body: { email, password: PASSWORD, deviceName: 'e2e' },
-  })
+let srv: SyncServer
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  dataDir = mkdtempSync(join(tmpdir(), 'hervat-transfer-e2e-'))
-  // Port 0: the server picks a free port and prints it, so this file never clashes with another.
-  const env = { HERVAT_DATA_DIR: dataDir, PORT: '0', HERVAT_ADMIN_PASSWORD: PASSWORD }
-  await run(
-    [
-      'src/server/cli/init.ts',
-      '--org',
-      'Bureau Oost',
-      '--email',
-      'admin@oost.nl',
-      '--name',
-      'Beheer',
+  srv = await startSyncServer({
+    org: 'Bureau Oost',
+    adminEmail: 'admin@oost.nl',
+    accounts: [
+      ['petra@oost.nl', 'Petra Visser', 'casemanager'],
+      ['karin@oost.nl', 'Karin de Wit', 'casemanager'],
+      ['tom@oost.nl', 'Tom Bakker', 'teamleider'],
     ],
-    env,
-  )
-  const child = spawn(TSX, ['src/server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
   })
-  server = child
-  SERVER = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error('De syncserver startte niet.')), 60_000)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /"listening":(\d+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve(`http://127.0.0.1:${m[1]}`)
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`De syncserver stopte (${code}).`)))
-  })
-  const admin = await login('admin@oost.nl')
-  for (const [email, name, role] of [
-    ['petra@oost.nl', 'Petra Visser', 'casemanager'],
-    ['karin@oost.nl', 'Karin de Wit', 'casemanager'],
-    ['tom@oost.nl', 'Tom Bakker', 'teamleider'],
-  ] as const) {
-    await api('/api/v1/users', {
-      token: admin.accessToken,
-      body: { email, name, role, password: PASSWORD },
-    })
-  }
 })
 
-test.afterAll(async () => {
-  // Our own server process group only (started detached above).
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
-  await new Promise((r) => setTimeout(r, 500))
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
-const syncLink = (page: Page) =>
-  page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Synchronisatie' })
-
-async function signIn(page: Page, email: string) {
-  const app = new HervatApp(page)
-  await app.open()
-  await syncLink(page).click()
-  const form = page.getByRole('form', { name: 'Inloggen' })
-  await form.getByLabel('Serveradres').fill(SERVER)
-  await form.getByLabel('E-mailadres').fill(email)
-  await form.getByLabel('Wachtwoord').fill(PASSWORD)
-  await form.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
-  return app
-}
-
-async function syncNow(page: Page) {
-  await syncLink(page).click()
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click()
-  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
-  await expect(page.getByText('Geen wijzigingen te versturen').first()).toBeVisible()
-}
+test.afterAll(() => srv.stop())
 
 /** Tom, the teamleider, reassigns Petra's only dossier to Karin through the API. */
 async function tomReassignsToKarin(): Promise<string> {
-  const { accessToken } = await login('tom@oost.nl')
-  const pulled = await api<{ changes: { table: string; recordId: string }[] }>(
+  const { accessToken } = await srv.login('tom@oost.nl')
+  const pulled = await srv.api<{ changes: { table: string; recordId: string }[] }>(
     '/api/v1/sync/pull?cursor=0',
     { token: accessToken },
   )
@@ -136,11 +36,11 @@ async function tomReassignsToKarin(): Promise<string> {
     ...new Set(pulled.changes.filter((c) => c.table === 'dossiers').map((c) => c.recordId)),
   ]
   expect(dossierIds).toHaveLength(1)
-  const { users } = await api<{ users: { id: string; email: string }[] }>('/api/v1/users', {
+  const { users } = await srv.api<{ users: { id: string; email: string }[] }>('/api/v1/users', {
     token: accessToken,
   })
   const karin = users.find((u) => u.email === 'karin@oost.nl')
-  await api(`/api/v1/dossiers/${dossierIds[0]}/assignment`, {
+  await srv.api(`/api/v1/dossiers/${dossierIds[0]}/assignment`, {
     token: accessToken,
     method: 'PUT',
     body: { casemanagerId: karin?.id },
@@ -160,7 +60,7 @@ test('a dossier reassigned to another casemanager leaves the previous one’s de
   }
   try {
     const petra = await device()
-    const a = await signIn(petra.page, 'petra@oost.nl')
+    const a = await signIn(petra.page, srv.url, 'petra@oost.nl')
     await a.createEmployerFromNewDossier('Bakkerij Jansen')
     await a.fillNewEmployeeDossier({
       firstName: 'Sanne',
@@ -198,7 +98,7 @@ test('a dossier reassigned to another casemanager leaves the previous one’s de
     )
     const download = petra.page.waitForEvent('download')
     await petra.page.getByRole('button', { name: 'Wijzigingen exporteren' }).click()
-    const file = join(dataDir, 'refused.json')
+    const file = test.info().outputPath('refused.json')
     await (await download).saveAs(file)
     const exported = JSON.parse(readFileSync(file, 'utf8')) as {
       wijzigingen: { dossierId: string; veld: string; waarde: unknown }[]
@@ -214,7 +114,7 @@ test('a dossier reassigned to another casemanager leaves the previous one’s de
 
     // Karin has it, with Petra's history and without the refused edit.
     const karin = await device()
-    const b = await signIn(karin.page, 'karin@oost.nl')
+    const b = await signIn(karin.page, srv.url, 'karin@oost.nl')
     await b.nav('Caseload')
     await karin.page.getByRole('row', { name: /Sanne de Vries/ }).click()
     await expect(

@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { HervatApp } from './app-model'
+import { expect, test, type BrowserContext } from '@playwright/test'
+import type { HervatApp } from './app-model'
 import { rawDatabaseDump } from './raw-idb'
+import { signIn, startSyncServer, syncNow, type SyncServer } from './sync-server'
 
 /**
  * Sync end to end (issue 5): a real sync server (`npm run server`'s entry point, PGlite in a
@@ -13,92 +10,26 @@ import { rawDatabaseDump } from './raw-idb'
  * Chromium contexts: casemanager Petra and teamleider Tom, each its own IndexedDB (a device).
  */
 
-const PORT = Number(process.env.HERVAT_SYNC_TEST_PORT ?? 4193)
-const SERVER = `http://127.0.0.1:${PORT}`
-const PASSWORD = 'correct horse battery staple'
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-
-let dataDir = ''
-let server: ChildProcess | undefined
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: 'inherit' })
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[0]}: ${code}`))))
-  })
-}
-
-async function api<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${SERVER}${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  })
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-const login = (email: string) =>
-  api<{ accessToken: string }>('/api/v1/auth/login', {
-    body: { email, password: PASSWORD, deviceName: 'e2e' },
-  })
+let srv: SyncServer
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  dataDir = mkdtempSync(join(tmpdir(), 'hervat-sync-e2e-'))
-  const env = { HERVAT_DATA_DIR: dataDir, PORT: String(PORT), HERVAT_ADMIN_PASSWORD: PASSWORD }
-  await run(
-    [
-      'src/server/cli/init.ts',
-      '--org',
-      'Bureau Noord',
-      '--email',
-      'admin@noord.nl',
-      '--name',
-      'Beheer',
+  srv = await startSyncServer({
+    org: 'Bureau Noord',
+    adminEmail: 'admin@noord.nl',
+    accounts: [
+      ['petra@noord.nl', 'Petra Visser', 'casemanager'],
+      ['karin@noord.nl', 'Karin de Wit', 'casemanager'],
+      ['tom@noord.nl', 'Tom Bakker', 'teamleider'],
     ],
-    env,
-  )
-  server = spawn(TSX, ['src/server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-    detached: true,
   })
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${SERVER}/health`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    if (i > 240) throw new Error('De syncserver startte niet.')
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  const admin = await login('admin@noord.nl')
-  for (const [email, name, role] of [
-    ['petra@noord.nl', 'Petra Visser', 'casemanager'],
-    ['karin@noord.nl', 'Karin de Wit', 'casemanager'],
-    ['tom@noord.nl', 'Tom Bakker', 'teamleider'],
-  ] as const) {
-    await api('/api/v1/users', {
-      token: admin.accessToken,
-      body: { email, name, role, password: PASSWORD },
-    })
-  }
 })
 
-test.afterAll(async () => {
-  // Our own server process group only (started detached above).
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
-  await new Promise((r) => setTimeout(r, 500))
-  rmSync(dataDir, { recursive: true, force: true })
-})
+test.afterAll(() => srv.stop())
 
 /** Karin's own dossier, pushed from her device through the API: a werkgever, werknemer, dossier. */
 async function karinPushesHerDossier(): Promise<void> {
-  const { accessToken } = await login('karin@noord.nl')
+  const { accessToken } = await srv.login('karin@noord.nl')
   const at = '2026-11-20T09:00:00.000Z'
   const ids = { er: randomUUID(), ee: randomUUID(), d: randomUUID() }
   let counter = 0
@@ -147,34 +78,7 @@ async function karinPushesHerDossier(): Promise<void> {
     workAccident: false,
     thirdPartyLiable: false,
   })
-  await api('/api/v1/sync/push', { token: accessToken, body: { changes } })
-}
-
-async function signIn(page: Page, email: string) {
-  const app = new HervatApp(page)
-  await app.open()
-  await page
-    .getByRole('navigation', { name: 'Hoofdmenu' })
-    .getByRole('link', { name: 'Synchronisatie' })
-    .click()
-  const form = page.getByRole('form', { name: 'Inloggen' })
-  await form.getByLabel('Serveradres').fill(SERVER)
-  await form.getByLabel('E-mailadres').fill(email)
-  await form.getByLabel('Wachtwoord').fill(PASSWORD)
-  await form.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
-  return app
-}
-
-/** Waits until the device has pushed everything and pulled once more ("Nu synchroniseren"). */
-async function syncNow(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Hoofdmenu' })
-    .getByRole('link', { name: 'Synchronisatie' })
-    .click()
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click()
-  await expect(page.getByTestId('sync-message')).toHaveText('Gesynchroniseerd.')
-  await expect(page.getByText('Geen wijzigingen te versturen').first()).toBeVisible()
+  await srv.api('/api/v1/sync/push', { token: accessToken, body: { changes } })
 }
 
 async function openDossier(app: HervatApp, name: string) {
@@ -218,7 +122,7 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     const loginAnswer = petra.page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST',
     )
-    const a = await signIn(petra.page, 'petra@noord.nl')
+    const a = await signIn(petra.page, srv.url, 'petra@noord.nl')
 
     // Her login is sealed at rest: no token, e-mail address or server address on disk.
     const tokens = (await (await loginAnswer).json()) as {
@@ -237,7 +141,7 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
       refreshTokenPart: tokens.refreshToken.slice(0, 16),
       email: 'petra@noord.nl',
       name: 'Petra Visser',
-      server: SERVER,
+      server: srv.url,
     }))
       expect(raw.text.includes(secret), `${what} "${secret}" in plaintext`).toBe(false)
     await a.createEmployerFromNewDossier('Bakkerij Jansen')
@@ -256,7 +160,7 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     )
 
     // The teamleider sees both dossiers of the organisation.
-    const b = await signIn(tom.page, 'tom@noord.nl')
+    const b = await signIn(tom.page, srv.url, 'tom@noord.nl')
     await b.nav('Caseload')
     await expect(tom.page.getByRole('row', { name: /Mehmet Özdemir/ })).toBeVisible()
     await expect(tom.page.getByRole('row', { name: /Sanne de Vries/ })).toBeVisible()
