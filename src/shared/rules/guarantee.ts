@@ -1,6 +1,7 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { addDays, formatDutchDate, type IsoDate } from '../kernel/iso-date'
-import { guaranteeStatus, type DeadlineStatus, type GuaranteeStatus } from './timeline'
+import { addDays, formatDutchDate, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { policyProfile, ruleOn } from './profiles'
+import type { DeadlineStatus, GuaranteeStatus } from './timeline'
 
 /**
  * The poortwachtergarantie of one employee, with the reason it lapsed (domain §6.4). It means
@@ -35,82 +36,66 @@ export type VoluntaryExtensionFact = {
 
 const late = (s: GuaranteeStep) => s.status === 'overdue' || s.status === 'done-late'
 
-function reportLapse(profile: PolicyProfileId, report: GuaranteeStep): Poortwachtergarantie {
-  const source =
-    profile === 'amersfoortse-ontzorgmanager'
-      ? 'Voorwaarden Ontzorgmanager De Amersfoortse art. 4.1–4.2 (seed 000): ziekmelding binnen twee dagen; te laat melden ⇒ de poortwachtergarantie vervalt voor deze medewerker.'
-      : 'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 4.1–4.2 (seed 003): melding uiterlijk binnen vier dagen; niet nagekomen ⇒ geen vergoeding van een loonsanctie.'
-  return {
-    status: 'lapsed',
-    reason: report.doneOn
-      ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${formatDutchDate(report.due)}, gemeld op ${formatDutchDate(report.doneOn)}.`
-      : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${formatDutchDate(report.due)}.`,
-    lapsedOn: addDays(report.due, 1),
-    source,
-  }
-}
-
 /**
- * Contract rule (timeline-contract.md "poortwachtergarantie"): `not-applicable` for
- * `wettelijk`; Amersfoortse and Goudse `lapsed` when `melding-arbodienst` is done late or
- * overdue (seed 000 art. 4.2, seed 003 art. 4.2); a.s.r. Re-integratiemanager always `active`
- * (seed 001 sets no reporting term; its lapse grounds, art. 4.2, are not timeline facts).
- * The dossier adds one more timeline fact for De Goudse: a loonsanctie not reported within five
- * working days (seed 003 art. 2.3.3) means no compensation.
+ * The dossier's poortwachtergarantie from its profile's data (docs/timeline-contract.md, version
+ * 1 rule, with the dossier's extra facts): not applicable where the product has no guarantee;
+ * lapsed when a report with a term under the profile is late or missing (the first ziekmelding;
+ * the loonsanctie notice where the profile sets a term, De Goudse seed 003 art. 2.3.3); lapsed
+ * by an agreed voluntary extension where the profile names it as a ground (seed 003 art. 2.3.3);
+ * otherwise active. The recorded grounds of contract version 2 are evaluated by
+ * `evaluateGuarantee` (guarantee-evaluation.ts).
  */
 export function poortwachtergarantie(
   profile: PolicyProfileId,
   report: GuaranteeStep,
-  goudseSanctionNotice?: GuaranteeStep,
+  sanctionNotice?: GuaranteeStep,
   voluntaryExtension?: VoluntaryExtensionFact,
 ): Poortwachtergarantie {
-  switch (profile) {
-    case 'wettelijk':
+  const p = policyProfile(profile)
+  const dueDay = toEpochDay(report.due)
+  const offered = ruleOn(p.guarantee.offered, dueDay)
+  if (!offered.value)
+    return {
+      status: 'not-applicable',
+      reason: 'Geen verzuimverzekering met poortwachtergarantie.',
+      source: offered.clause,
+    }
+  const reportTerm = ruleOn(p.reportTerms['melding-arbodienst'], dueDay)
+  if (reportTerm.value && late(report))
+    return {
+      status: 'lapsed',
+      reason: report.doneOn
+        ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${formatDutchDate(report.due)}, gemeld op ${formatDutchDate(report.doneOn)}.`
+        : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${formatDutchDate(report.due)}.`,
+      lapsedOn: addDays(report.due, 1),
+      source: reportTerm.clause,
+    }
+  if (sanctionNotice && late(sanctionNotice)) {
+    const term = ruleOn(p.reportTerms.loonsanctie, toEpochDay(sanctionNotice.due))
+    if (term.value)
       return {
-        status: 'not-applicable',
-        reason: 'Geen verzuimverzekering met poortwachtergarantie.',
-        source: 'Wettelijk profiel: geen verzekeraarsvoorwaarden.',
+        status: 'lapsed',
+        reason: `Loonsanctie niet op tijd gemeld aan ${p.insurer ?? 'de verzekeraar'} (uiterlijk ${formatDutchDate(sanctionNotice.due)}).`,
+        lapsedOn: addDays(sanctionNotice.due, 1),
+        source: term.clause,
       }
-    case 'asr-reintegratiemanager':
+  }
+  if (voluntaryExtension) {
+    const on = voluntaryExtension.requestedOn ?? voluntaryExtension.firstDay
+    const ground = ruleOn(p.guarantee.grounds['voluntary-extension'], toEpochDay(on))
+    if (ground.value)
       return {
-        status: 'active',
-        reason:
-          'Actief zolang de adviezen van de casemanager worden opgevolgd en informatie tijdig wordt gegeven (niet uit de termijnen af te leiden).',
-        source:
-          'Voorwaarden Re-integratiemanager a.s.r. art. 3.5 en 4.2 (seed 001); alleen als het polisblad de garantie noemt.',
+        status: 'lapsed',
+        reason: `Vrijwillige verlenging van de loondoorbetaling (${voluntaryExtension.weeks} weken) afgesproken: ${p.insurer ?? 'de verzekeraar'} vergoedt dan geen loonsanctie.`,
+        lapsedOn: on,
+        source: ground.clause,
       }
-    case 'amersfoortse-ontzorgmanager':
-      return guaranteeStatus(profile, report.status) === 'lapsed'
-        ? reportLapse(profile, report)
-        : {
-            status: 'active',
-            reason: 'Ziekmelding tijdig (of de termijn loopt nog).',
-            source:
-              'Voorwaarden Ontzorgmanager De Amersfoortse art. 3.5 en 4.2 (seed 000): diensten lopen door tijdens een door UWV opgelegde verlenging.',
-          }
-    case 'goudse-op-maat':
-      if (guaranteeStatus(profile, report.status) === 'lapsed') return reportLapse(profile, report)
-      if (goudseSanctionNotice && late(goudseSanctionNotice))
-        return {
-          status: 'lapsed',
-          reason: `Loonsanctie niet binnen vijf werkdagen gemeld aan De Goudse (uiterlijk ${formatDutchDate(goudseSanctionNotice.due)}).`,
-          lapsedOn: addDays(goudseSanctionNotice.due, 1),
-          source:
-            'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): u brengt ons binnen vijf werkdagen op de hoogte van de loonsanctie.',
-        }
-      if (voluntaryExtension)
-        return {
-          status: 'lapsed',
-          reason: `Vrijwillige verlenging van de loondoorbetaling (${voluntaryExtension.weeks} weken) afgesproken: De Goudse vergoedt dan geen loonsanctie.`,
-          lapsedOn: voluntaryExtension.requestedOn ?? voluntaryExtension.firstDay,
-          source:
-            'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): geen vergoeding als u vrijwillig het loon langer doorbetaalt (PG-GOU-8, domein §2.18).',
-        }
-      return {
-        status: 'active',
-        reason: 'Ziekmelding tijdig (of de termijn loopt nog).',
-        source:
-          'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3 (seed 003): vergoeding van een loonsanctie (70 % plus 25 % werkgeverslasten) onder de voorwaarden van art. 2.3.3.',
-      }
+  }
+  return {
+    status: 'active',
+    reason: reportTerm.value
+      ? 'Ziekmelding tijdig (of de termijn loopt nog).'
+      : 'Actief zolang de voorwaarden worden nageleefd (geen meldtermijn in de polisvoorwaarden).',
+    source: offered.clause,
   }
 }

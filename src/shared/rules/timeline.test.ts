@@ -42,7 +42,7 @@ describe('the worked examples of timeline-contract.md and timeline-examples.json
   })
 
   it('the fixture is the shared document, byte for byte in content', () => {
-    expect(examples).toHaveLength(9)
+    expect(examples).toHaveLength(14)
   })
 
   it.each(examples.map((e, i) => [i, e] as const))(
