@@ -46,6 +46,13 @@ describe('terugvalpreventie (Ontzorgmanager, seeds 002/004)', () => {
       terugvalpreventieDue('goudse-op-maat', isoDate('2025-01-06'), isoDate('2025-05-31')),
     ).toBeUndefined()
   })
+  it('the a.s.r. MKB Verzuim-ontzorgverzekering has it as its own rule (seed 002), no takeover or sanction notice', () => {
+    expect(
+      terugvalpreventieDue('asr-mkb-verzuim-ontzorg', isoDate('2025-01-06'), isoDate('2025-05-31')),
+    ).toBe('2025-12-01')
+    expect(arboTakeover('asr-mkb-verzuim-ontzorg', isoDate('2025-01-06'))).toBeUndefined()
+    expect(sanctionNoticeDue('asr-mkb-verzuim-ontzorg', isoDate('2025-04-24'))).toBeUndefined()
+  })
   it('adds calendar months, clamped to the end of the month', () => {
     expect(addMonths(isoDate('2025-01-31'), 1)).toBe('2025-02-28')
     expect(addMonths(isoDate('2024-01-31'), 1)).toBe('2024-02-29')
