@@ -84,6 +84,31 @@ describe('timeline command line (docs/timeline-contract.md)', { timeout: 30_000 
       'case 0: profile must be one of wettelijk, amersfoortse-ontzorgmanager, asr-reintegratiemanager, goudse-op-maat, asr-mkb-verzuim-ontzorg\n',
     ],
     [
+      'a version-2 report passed on after today',
+      JSON.stringify({
+        today: '2025-03-01',
+        profile: 'amersfoortse-ontzorgmanager',
+        sickPeriods: [{ start: '2025-01-06' }],
+        reports: [
+          { kind: 'ziekmelding', on: '2025-01-06', reportedOn: '2025-01-07' },
+          { kind: 'herstelmelding', on: '2025-02-01', reportedOn: '2025-03-02' },
+        ],
+      }),
+      'case 0: reports[1].reportedOn is after today\n',
+    ],
+    [
+      'a version-2 ground outside the table in case 1',
+      JSON.stringify([
+        examples[0]?.input,
+        {
+          today: '2025-03-01',
+          sickPeriods: [{ start: '2025-01-06' }],
+          guaranteeEvents: [{ ground: 'premium-unpaid', on: '2025-02-01' }],
+        },
+      ]),
+      'case 1: guaranteeEvents[0].ground must be one of module-ended, services-suspended, information-late, no-cooperation, advice-not-followed, guarantee-withdrawn, voluntary-extension, sanction-handling, other-breach\n',
+    ],
+    [
       'an empty sickPeriods in case 2',
       JSON.stringify([
         examples[0]?.input,
