@@ -173,7 +173,7 @@ export type CasesParse =
 
 /**
  * A file's content: one case object or an array of them. The error names the case index, also
- * for a single object (`case 0: …`), per timeline-contract.md.
+ * for a single object (`case 0: …`), per docs/timeline-contract.md.
  */
 export function parseTimelineCases(json: unknown): CasesParse {
   const many = Array.isArray(json)
