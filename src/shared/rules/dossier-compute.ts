@@ -14,7 +14,7 @@ import type {
   Milestone,
   MilestoneStatus,
 } from './dossier-types'
-import { poortwachtergarantie, type GuaranteeStep } from './guarantee'
+import { dossierContractGuarantee, poortwachtergarantie, type GuaranteeStep } from './guarantee'
 import { legalClocks, wageContinuationLastDay } from './legal-clocks'
 import { MILESTONE_INFO, type MilestoneKey } from './milestones'
 import { DAYS_PER_WEEK, param, PARAMETERS, PRODUCT_DEFAULTS } from './parameters'
@@ -268,6 +268,20 @@ export function computeDossierTimeline(
         }
       : undefined,
   )
+  const contractGuarantee = dossierContractGuarantee({
+    profile: input.profile,
+    clock,
+    reportedByEmployee: reported,
+    firstReportDone: report.doneOn,
+    moduleStart: input.moduleStartDate,
+    loonsanctieDecisionOn: input.loonsanctieDecisionOn,
+    loonsanctieReportedOn: marks.get('melding-loonsanctie-goudse')?.firstDone,
+    voluntaryExtensionOn: ext
+      ? ext.requestedOn
+        ? toEpochDay(ext.requestedOn)
+        : clock.nth(LAST_WAGE_DAY) + 1
+      : undefined,
+  })
   const clocks = legalClocks(clock, { employmentEnd: input.employmentEnd }, days.counted)
   const appointments: AppointmentFacts[] = []
   for (const a of input.appointments ?? []) {
@@ -296,6 +310,7 @@ export function computeDossierTimeline(
     caseEnded: clock.caseEnd !== undefined,
     poortwachtergarantie: guarantee.status,
     guarantee,
+    contractGuarantee,
     milestones,
     clocks,
     appointments,

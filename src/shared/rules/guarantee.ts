@@ -1,7 +1,8 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { addDays, formatDutchDate, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import { evaluateGuarantee, type GuaranteeResult, type ReportFact } from './guarantee-evaluation'
 import { policyProfile, ruleOn } from './profiles'
-import type { DeadlineStatus, GuaranteeStatus } from './timeline'
+import type { CaseClock, DeadlineStatus, GuaranteeStatus } from './timeline'
 
 /**
  * The poortwachtergarantie of one employee, with the reason it lapsed (domain §6.4). It means
@@ -98,4 +99,54 @@ export function poortwachtergarantie(
       : 'Actief zolang de voorwaarden worden nageleefd (geen meldtermijn in de polisvoorwaarden).',
     source: offered.clause,
   }
+}
+
+/** The dossier's facts for contract version 2's guarantee (epoch days where a day is computed). */
+export type DossierGuaranteeFacts = {
+  readonly profile: PolicyProfileId
+  readonly clock: Pick<CaseClock, 'd' | 'today' | 'periods'>
+  /** The employee's sick report (default D) and the day it was passed on, when in this case. */
+  readonly reportedByEmployee: number | undefined
+  readonly firstReportDone: number | undefined
+  readonly moduleStart?: IsoDate | undefined
+  /** A UWV loonsanctie decision and the day the insurer was told of it. */
+  readonly loonsanctieDecisionOn?: IsoDate | undefined
+  readonly loonsanctieReportedOn?: number | undefined
+  /** The day a voluntary extension was requested (or begins, when no request date is known). */
+  readonly voluntaryExtensionOn?: number | undefined
+}
+
+/**
+ * The guarantee of a dossier as contract version 2 states it (status with `at-risk`, reasons
+ * with the clause each rests on), from the facts a dossier holds today: the first ziekmelding,
+ * the module start, a loonsanctie and its notice, a voluntary extension. Later reports and
+ * recorded grounds join here when the dossier records them.
+ */
+export function dossierContractGuarantee(f: DossierGuaranteeFacts): GuaranteeResult {
+  const reports: ReportFact[] = []
+  if (f.loonsanctieDecisionOn)
+    reports.push({
+      kind: 'loonsanctie',
+      on: toEpochDay(f.loonsanctieDecisionOn),
+      reportedOn: f.loonsanctieReportedOn,
+    })
+  return evaluateGuarantee({
+    profile: policyProfile(f.profile),
+    d: f.clock.d,
+    today: f.clock.today,
+    periods: f.clock.periods,
+    firstReport: {
+      kind: 'melding-arbodienst',
+      on: f.reportedByEmployee ?? f.clock.d,
+      reportedOn: f.firstReportDone,
+    },
+    reports,
+    moduleStart: f.moduleStart ? toEpochDay(f.moduleStart) : undefined,
+    employmentStart: undefined,
+    guaranteeOnPolicy: true,
+    events:
+      f.voluntaryExtensionOn === undefined
+        ? []
+        : [{ ground: 'voluntary-extension', on: f.voluntaryExtensionOn }],
+  })
 }
