@@ -1,7 +1,7 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { addDays, formatDutchDate, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import { evaluateGuarantee, type GuaranteeResult, type ReportFact } from './guarantee-evaluation'
-import { policyProfile, ruleOn } from './profiles'
+import { citeClause, policyProfile, ruleOn } from './profiles'
 import type { CaseClock, DeadlineStatus, GuaranteeStatus } from './timeline'
 
 /**
@@ -59,7 +59,7 @@ export function poortwachtergarantie(
     return {
       status: 'not-applicable',
       reason: 'Geen verzuimverzekering met poortwachtergarantie.',
-      source: offered.clause,
+      source: citeClause(offered.clause),
     }
   const reportTerm = ruleOn(p.reportTerms['melding-arbodienst'], dueDay)
   if (reportTerm.value && late(report))
@@ -69,7 +69,7 @@ export function poortwachtergarantie(
         ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${formatDutchDate(report.due)}, gemeld op ${formatDutchDate(report.doneOn)}.`
         : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${formatDutchDate(report.due)}.`,
       lapsedOn: addDays(report.due, 1),
-      source: reportTerm.clause,
+      source: citeClause(reportTerm.clause),
     }
   if (sanctionNotice && late(sanctionNotice)) {
     const term = ruleOn(p.reportTerms.loonsanctie, toEpochDay(sanctionNotice.due))
@@ -78,7 +78,7 @@ export function poortwachtergarantie(
         status: 'lapsed',
         reason: `Loonsanctie niet op tijd gemeld aan ${p.insurer ?? 'de verzekeraar'} (uiterlijk ${formatDutchDate(sanctionNotice.due)}).`,
         lapsedOn: addDays(sanctionNotice.due, 1),
-        source: term.clause,
+        source: citeClause(term.clause),
       }
   }
   if (voluntaryExtension) {
@@ -89,7 +89,7 @@ export function poortwachtergarantie(
         status: 'lapsed',
         reason: `Vrijwillige verlenging van de loondoorbetaling (${voluntaryExtension.weeks} weken) afgesproken: ${p.insurer ?? 'de verzekeraar'} vergoedt dan geen loonsanctie.`,
         lapsedOn: on,
-        source: ground.clause,
+        source: citeClause(ground.clause),
       }
   }
   return {
@@ -97,7 +97,7 @@ export function poortwachtergarantie(
     reason: reportTerm.value
       ? 'Ziekmelding tijdig (of de termijn loopt nog).'
       : 'Actief zolang de voorwaarden worden nageleefd (geen meldtermijn in de polisvoorwaarden).',
-    source: offered.clause,
+    source: citeClause(offered.clause),
   }
 }
 

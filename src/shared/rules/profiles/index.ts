@@ -49,3 +49,23 @@ export function ruleOn<T>(rule: Rule<T>, day: number): RuleVersion<T> {
 export function valueOn<T>(rule: Rule<T>, day: number): T {
   return ruleOn(rule, day).value
 }
+
+/** The conditions the seed numbers in the clauses stand for, as the casemanager knows them. */
+export const CONDITIONS_TITLES: Readonly<Record<string, string>> = {
+  'seed 000': 'Voorwaarden Ontzorgmanager De Amersfoortse',
+  'seed 001': 'Voorwaarden Re-integratiemanager a.s.r.',
+  'seed 002': 'MKB Verzuim-ontzorgverzekering a.s.r.',
+  'seed 003': 'Voorwaarden Arbo- en verzuimbegeleiding Op Maat De Goudse',
+  'seed 004': 'Verrichtingenlijst MKB Verzuim-ontzorgverzekering KNMT 2024 a.s.r.',
+}
+
+/**
+ * A clause as the app shows it (Dutch): each seed number preceded by the title of its
+ * conditions, e.g. `Voorwaarden Ontzorgmanager De Amersfoortse (seed 000) art. 4.1, 4.2`.
+ */
+export function citeClause(clause: string): string {
+  return clause.replace(/seed \d{3}/g, (seed) => {
+    const title = CONDITIONS_TITLES[seed]
+    return title ? `${title} (${seed})` : seed
+  })
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { POLICY_PROFILE_IDS } from '../../domain/policy-profile'
 import { parseIsoDate, toEpochDay, type IsoDate } from '../../kernel/iso-date'
-import { POLICY_PROFILES, policyProfile, ruleOn, valueOn, type Rule } from './index'
+import { citeClause, POLICY_PROFILES, policyProfile, ruleOn, valueOn, type Rule } from './index'
 
 /** Metadata of a profile, not rule values. */
 const METADATA = new Set(['id', 'product', 'insurer', 'conditions'])
@@ -158,5 +158,18 @@ describe('rule code reads profiles; it never branches on a profile id', () => {
     expect(profileBranches('  const x = "wettelijk" !== p.id')).toHaveLength(1)
     expect(profileBranches('  return p.id == `amersfoortse-ontzorgmanager`')).toHaveLength(1)
     expect(profileBranches("  const id: PolicyProfileId = 'wettelijk'")).toEqual([])
+  })
+})
+
+describe('clauses as the app shows them', () => {
+  it('names the conditions of every seed a profile cites', () => {
+    expect(citeClause('seed 000 art. 4.1, 4.2')).toBe(
+      'Voorwaarden Ontzorgmanager De Amersfoortse (seed 000) art. 4.1, 4.2',
+    )
+    expect(citeClause('seed 002 (terugvalpreventie); seed 004')).toBe(
+      'MKB Verzuim-ontzorgverzekering a.s.r. (seed 002) (terugvalpreventie); Verrichtingenlijst MKB Verzuim-ontzorgverzekering KNMT 2024 a.s.r. (seed 004)',
+    )
+    const cited = JSON.stringify(POLICY_PROFILES).match(/seed \d{3}/g) ?? []
+    for (const seed of new Set(cited)) expect(citeClause(seed)).not.toBe(seed)
   })
 })
