@@ -93,28 +93,47 @@ function sickOn(periods: readonly DaySpan[], day: number): boolean {
 }
 
 /** Rule 1 of the status: the causes that mean the guarantee does not apply to this case. */
-function notApplicableCauses(f: GuaranteeFacts): Reason[] {
+function notApplicableCauses(f: GuaranteeFacts): Reason[] | undefined {
   const g = f.profile.guarantee
-  const out: Reason[] = []
+  let out: Reason[] | undefined
   const onPolicy = ruleOn(g.onlyWhenOnPolicy, f.d)
   if (onPolicy.value && !f.guaranteeOnPolicy)
-    out.push({ ground: 'not-on-policy', on: f.d, source: onPolicy.clause })
-  const pre = ruleOn(g.preExistingSickness, f.d)
-  if (pre.value) {
-    for (const which of pre.value.dates) {
-      const date = which === 'moduleStart' ? f.moduleStart : f.employmentStart
-      if (date === undefined) continue
-      const holds =
-        pre.value.test === 'first-sick-day-before' ? f.d < date : sickOn(f.periods, date)
-      if (holds) out.push({ ground: 'pre-existing-sickness', on: date, source: pre.clause })
+    (out ??= []).push({ ground: 'not-on-policy', on: f.d, source: onPolicy.clause })
+  if (f.moduleStart !== undefined || f.employmentStart !== undefined) {
+    const pre = ruleOn(g.preExistingSickness, f.d)
+    if (pre.value) {
+      for (const which of pre.value.dates) {
+        const date = which === 'moduleStart' ? f.moduleStart : f.employmentStart
+        if (date === undefined) continue
+        const holds =
+          pre.value.test === 'first-sick-day-before' ? f.d < date : sickOn(f.periods, date)
+        if (holds)
+          (out ??= []).push({ ground: 'pre-existing-sickness', on: date, source: pre.clause })
+      }
     }
   }
   for (const e of f.events) {
     if (e.ground !== 'module-ended' || e.on > f.d) continue
     const named = ruleOn(g.grounds['module-ended'], e.on)
-    if (named.value) out.push({ ground: e.ground, on: e.on, source: named.clause })
+    if (named.value) (out ??= []).push({ ground: e.ground, on: e.on, source: named.clause })
   }
   return out
+}
+
+/** A report's outcome: added to the lapse or at-risk reasons, or nothing. */
+type Outcome = { lapsed?: Reason[]; atRisk?: Reason[] }
+
+function judgeReport(f: GuaranteeFacts, r: ReportFact, out: Outcome): void {
+  const term = ruleOn(f.profile.reportTerms[r.kind], r.on)
+  if (!term.value) return
+  const due = termDue(term.value, r.on)
+  if (r.reportedOn !== undefined) {
+    if (r.reportedOn > due)
+      (out.lapsed ??= []).push({ ground: `${r.kind}-late`, on: due + 1, source: term.clause })
+  } else if (f.today > due)
+    (out.lapsed ??= []).push({ ground: `${r.kind}-missing`, on: due + 1, source: term.clause })
+  else if (r.on <= f.today)
+    (out.atRisk ??= []).push({ ground: `${r.kind}-due`, on: due, source: term.clause })
 }
 
 /**
@@ -125,34 +144,21 @@ export function evaluateGuarantee(f: GuaranteeFacts): GuaranteeResult {
   const g = f.profile.guarantee
   if (!valueOn(g.offered, f.d)) return { status: 'not-applicable', reasons: [] }
   const causes = notApplicableCauses(f)
-  if (causes.length > 0) return finish('not-applicable', causes)
+  if (causes) return finish('not-applicable', causes)
 
-  let lapsed: Reason[] | undefined
-  let atRisk: Reason[] | undefined
-  const report = (r: ReportFact) => {
-    const term = ruleOn(f.profile.reportTerms[r.kind], r.on)
-    if (!term.value) return
-    const due = termDue(term.value, r.on)
-    if (r.reportedOn !== undefined) {
-      if (r.reportedOn > due)
-        (lapsed ??= []).push({ ground: `${r.kind}-late`, on: due + 1, source: term.clause })
-    } else if (f.today > due)
-      (lapsed ??= []).push({ ground: `${r.kind}-missing`, on: due + 1, source: term.clause })
-    else if (r.on <= f.today)
-      (atRisk ??= []).push({ ground: `${r.kind}-due`, on: due, source: term.clause })
-  }
-  report(f.firstReport)
-  for (const r of f.reports) if (r.on >= f.d) report(r)
+  const out: Outcome = {}
+  judgeReport(f, f.firstReport, out)
+  for (const r of f.reports) if (r.on >= f.d) judgeReport(f, r, out)
   for (const e of f.events) {
     if (e.on < f.d) continue
     const named = ruleOn(g.grounds[e.ground], e.on)
     if (!named.value) continue
     const reason = { ground: e.ground, on: e.on, source: named.clause }
-    if (e.on <= f.today) (lapsed ??= []).push(reason)
-    else (atRisk ??= []).push(reason)
+    if (e.on <= f.today) (out.lapsed ??= []).push(reason)
+    else (out.atRisk ??= []).push(reason)
   }
-  if (lapsed) return finish('lapsed', lapsed)
-  if (atRisk) return finish('at-risk', atRisk)
+  if (out.lapsed) return finish('lapsed', out.lapsed)
+  if (out.atRisk) return finish('at-risk', out.atRisk)
   return ACTIVE()
 }
 

@@ -1,6 +1,11 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { addDays, formatDutchDate, toEpochDay, type IsoDate } from '../kernel/iso-date'
-import { evaluateGuarantee, type GuaranteeResult, type ReportFact } from './guarantee-evaluation'
+import {
+  evaluateGuarantee,
+  type GroundFact,
+  type GuaranteeResult,
+  type ReportFact,
+} from './guarantee-evaluation'
 import { citeClause, policyProfile, ruleOn } from './profiles'
 import type { CaseClock, DeadlineStatus, GuaranteeStatus } from './timeline'
 
@@ -53,7 +58,7 @@ export function poortwachtergarantie(
   voluntaryExtension?: VoluntaryExtensionFact,
 ): Poortwachtergarantie {
   const p = policyProfile(profile)
-  const dueDay = toEpochDay(report.due)
+  const dueDay = toEpochDay(report.due) // the version in force on the report's due day
   const offered = ruleOn(p.guarantee.offered, dueDay)
   if (!offered.value)
     return {
@@ -101,6 +106,9 @@ export function poortwachtergarantie(
   }
 }
 
+const NO_REPORTS: readonly ReportFact[] = []
+const NO_GROUNDS: readonly GroundFact[] = []
+
 /** The dossier's facts for contract version 2's guarantee (epoch days where a day is computed). */
 export type DossierGuaranteeFacts = {
   readonly profile: PolicyProfileId
@@ -123,13 +131,15 @@ export type DossierGuaranteeFacts = {
  * recorded grounds join here when the dossier records them.
  */
 export function dossierContractGuarantee(f: DossierGuaranteeFacts): GuaranteeResult {
-  const reports: ReportFact[] = []
-  if (f.loonsanctieDecisionOn)
-    reports.push({
-      kind: 'loonsanctie',
-      on: toEpochDay(f.loonsanctieDecisionOn),
-      reportedOn: f.loonsanctieReportedOn,
-    })
+  const reports: readonly ReportFact[] = f.loonsanctieDecisionOn
+    ? [
+        {
+          kind: 'loonsanctie',
+          on: toEpochDay(f.loonsanctieDecisionOn),
+          reportedOn: f.loonsanctieReportedOn,
+        },
+      ]
+    : NO_REPORTS
   return evaluateGuarantee({
     profile: policyProfile(f.profile),
     d: f.clock.d,
@@ -146,7 +156,7 @@ export function dossierContractGuarantee(f: DossierGuaranteeFacts): GuaranteeRes
     guaranteeOnPolicy: true,
     events:
       f.voluntaryExtensionOn === undefined
-        ? []
+        ? NO_GROUNDS
         : [{ ground: 'voluntary-extension', on: f.voluntaryExtensionOn }],
   })
 }

@@ -268,11 +268,16 @@ export function timelineGuarantee(
   firstReportDone: number | undefined,
 ): GuaranteeResult {
   const reports: ReportFact[] = []
-  for (const r of input.reports ?? [])
-    reports.push({ kind: r.kind, on: toEpochDay(r.on), reportedOn: epochOrUndefined(r.reportedOn) })
+  if (input.reports)
+    for (const r of input.reports)
+      reports.push({
+        kind: r.kind,
+        on: toEpochDay(r.on),
+        reportedOn: epochOrUndefined(r.reportedOn),
+      })
   const events: GroundFact[] = []
-  for (const e of input.guaranteeEvents ?? [])
-    events.push({ ground: e.ground, on: toEpochDay(e.on) })
+  if (input.guaranteeEvents)
+    for (const e of input.guaranteeEvents) events.push({ ground: e.ground, on: toEpochDay(e.on) })
   return evaluateGuarantee({
     profile: policyProfile(input.profile),
     d: clock.d,

@@ -64,8 +64,15 @@ export const CONDITIONS_TITLES: Readonly<Record<string, string>> = {
  * conditions, e.g. `Voorwaarden Ontzorgmanager De Amersfoortse (seed 000) art. 4.1, 4.2`.
  */
 export function citeClause(clause: string): string {
-  return clause.replace(/seed \d{3}/g, (seed) => {
-    const title = CONDITIONS_TITLES[seed]
-    return title ? `${title} (${seed})` : seed
-  })
+  let cited = citedClauses.get(clause)
+  if (cited === undefined) {
+    cited = clause.replace(/seed \d{3}/g, (seed) => {
+      const title = CONDITIONS_TITLES[seed]
+      return title ? `${title} (${seed})` : seed
+    })
+    citedClauses.set(clause, cited)
+  }
+  return cited
 }
+/** The few clauses of the profiles, cited once each. */
+const citedClauses = new Map<string, string>()
