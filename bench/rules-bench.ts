@@ -1,7 +1,8 @@
 /**
- * Rule-core benchmark (issue 3): in-process time to compute the full dossier timeline (every
- * deadline, status, guarantee, clocks) of 10,000 dossiers with up to 5 sick periods each, the
- * contract timeline of the same cases, and the timeline CLI on 20,000 cases as a whole process
+ * Rule-core benchmark (issue 3, issue 15): in-process time to compute the full dossier timeline
+ * (every deadline, status, guarantee, clocks) of 10,000 dossiers with up to 5 sick periods each,
+ * the contract timeline of the same cases (with contract version 2's reports, module start and
+ * recorded grounds, so the guarantee evaluation is included), and the timeline CLI on 20,000 cases as a whole process
  * (tsx start-up included). Deterministic: a seeded PRNG builds the data.
  * Standalone: `npx tsx bench/rules-bench.ts` prints JSON; `npm run bench` calls `runRulesBench`.
  */
@@ -16,6 +17,11 @@ import {
   dossierTimeline,
   type DossierRecords,
 } from '../src/shared/rules/dossier-timeline'
+import {
+  GUARANTEE_GROUNDS,
+  type GuaranteeGround,
+  type ReportKind,
+} from '../src/shared/rules/profiles'
 import { computeTimeline, type TimelineCase } from '../src/shared/rules/timeline'
 
 /** mulberry32: small, fast, deterministic. */
@@ -69,6 +75,32 @@ export function generateCases(n: number, seed = 7): TimelineCase[] {
         'melding-arbodienst': addDays(first.start, int(0, 8)),
         probleemanalyse: addDays(first.start, int(30, 50)),
       }
+    // Contract version 2: later reports, the module start, recorded grounds, so that the
+    // guarantee is evaluated with every kind of fact.
+    if (rnd() < 0.6) {
+      const reports: { kind: ReportKind; on: IsoDate; reportedOn?: IsoDate }[] = []
+      for (const p of periods.slice(1)) reports.push({ kind: 'ziekmelding', on: p.start })
+      for (const p of periods)
+        if (p.end && p.end < TODAY) reports.push({ kind: 'herstelmelding', on: addDays(p.end, 1) })
+      if (rnd() < 0.3) reports.push({ kind: 'wijziging', on: addDays(first.start, int(10, 60)) })
+      if (rnd() < 0.05) reports.push({ kind: 'loonsanctie', on: addDays(first.start, int(0, 15)) })
+      c.reports = reports
+        .filter((r) => r.on <= TODAY)
+        .map((r) => {
+          const reportedOn = addDays(r.on, int(0, 4))
+          return rnd() < 0.8 && reportedOn <= TODAY ? { ...r, reportedOn } : r
+        })
+    }
+    if (rnd() < 0.5) c.moduleStart = addDays(first.start, -int(-30, 400))
+    if (rnd() < 0.2) c.employmentStart = addDays(first.start, -int(0, 2000))
+    if (rnd() < 0.1) c.guaranteeOnPolicy = rnd() < 0.5
+    if (rnd() < 0.2)
+      c.guaranteeEvents = [
+        {
+          ground: GUARANTEE_GROUNDS[int(0, GUARANTEE_GROUNDS.length - 1)] as GuaranteeGround,
+          on: addDays(first.start, int(-20, 700)),
+        },
+      ]
     return c
   })
 }

@@ -22,7 +22,7 @@ function cli(content: string) {
 }
 const oneLine = (s: string) => expect(s.endsWith('\n') && !s.slice(0, -1).includes('\n')).toBe(true)
 
-describe('timeline command line (timeline-contract.md)', { timeout: 30_000 }, () => {
+describe('timeline command line (docs/timeline-contract.md)', { timeout: 30_000 }, () => {
   it('prints one result object for one case, and exits 0', () => {
     const r = cli(JSON.stringify({ today: '2025-03-01', sickPeriods: [{ start: '2025-01-06' }] }))
     expect(r.status).toBe(0)
@@ -43,6 +43,7 @@ describe('timeline command line (timeline-contract.md)', { timeout: 30_000 }, ()
         { key: 'wia-aanvraag', due: '2026-10-18', status: 'open' },
       ],
       poortwachtergarantie: 'not-applicable',
+      guarantee: { status: 'not-applicable', reasons: [] },
     })
   })
 
@@ -80,7 +81,32 @@ describe('timeline command line (timeline-contract.md)', { timeout: 30_000 }, ()
         profile: 'zilveren-kruis',
         sickPeriods: [{ start: '2025-01-06' }],
       }),
-      'case 0: profile must be one of wettelijk, amersfoortse-ontzorgmanager, asr-reintegratiemanager, goudse-op-maat\n',
+      'case 0: profile must be one of wettelijk, amersfoortse-ontzorgmanager, asr-reintegratiemanager, goudse-op-maat, asr-mkb-verzuim-ontzorg\n',
+    ],
+    [
+      'a version-2 report passed on after today',
+      JSON.stringify({
+        today: '2025-03-01',
+        profile: 'amersfoortse-ontzorgmanager',
+        sickPeriods: [{ start: '2025-01-06' }],
+        reports: [
+          { kind: 'ziekmelding', on: '2025-01-06', reportedOn: '2025-01-07' },
+          { kind: 'herstelmelding', on: '2025-02-01', reportedOn: '2025-03-02' },
+        ],
+      }),
+      'case 0: reports[1].reportedOn is after today\n',
+    ],
+    [
+      'a version-2 ground outside the table in case 1',
+      JSON.stringify([
+        examples[0]?.input,
+        {
+          today: '2025-03-01',
+          sickPeriods: [{ start: '2025-01-06' }],
+          guaranteeEvents: [{ ground: 'premium-unpaid', on: '2025-02-01' }],
+        },
+      ]),
+      'case 1: guaranteeEvents[0].ground must be one of module-ended, services-suspended, information-late, no-cooperation, advice-not-followed, guarantee-withdrawn, voluntary-extension, sanction-handling, other-breach\n',
     ],
     [
       'an empty sickPeriods in case 2',

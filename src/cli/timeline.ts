@@ -1,6 +1,6 @@
 /**
  * `npm run -s timeline -- case.json`: the rule core from the command line
- * (shared/docs/timeline-contract.md). The file holds one case or an array of cases. JSON on
+ * (docs/timeline-contract.md, versions 1 and 2). The file holds one case or an array of cases. JSON on
  * stdout and exit 0; on invalid input nothing on stdout, one line on stderr naming the case and
  * field (`case 3: sickPeriods[1].end is before start`), exit 2. Parsing and formatting only:
  * validation and rules live in src/shared/rules.

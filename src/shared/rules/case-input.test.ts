@@ -118,7 +118,7 @@ describe('every invalid input is refused with one message naming the field', () 
     [
       'an unknown profile',
       { ...ok, profile: 'nn-verzuim' },
-      'profile must be one of wettelijk, amersfoortse-ontzorgmanager, asr-reintegratiemanager, goudse-op-maat',
+      'profile must be one of wettelijk, amersfoortse-ontzorgmanager, asr-reintegratiemanager, goudse-op-maat, asr-mkb-verzuim-ontzorg',
     ],
     ['leaves not an array', { ...ok, leaves: {} }, 'leaves must be an array of leaves'],
     [
@@ -155,6 +155,94 @@ describe('every invalid input is refused with one message naming the field', () 
       'a bad done date',
       { ...ok, done: { probleemanalyse: '2025-13-01' } },
       'done.probleemanalyse is not a valid date YYYY-MM-DD: "2025-13-01"',
+    ],
+    // Contract version 2 (docs/timeline-contract.md "Invalid input").
+    ['reports not an array', { ...ok, reports: {} }, 'reports must be an array of reports'],
+    [
+      'a report that is not an object',
+      { ...ok, reports: ['ziekmelding'] },
+      'reports[0] must be an object { kind, on, reportedOn? }',
+    ],
+    [
+      'a report of an unknown kind',
+      { ...ok, reports: [{ kind: 'deelherstel', on: '2025-01-20' }] },
+      'reports[0].kind must be one of ziekmelding, wijziging, herstelmelding, loonsanctie',
+    ],
+    [
+      'a report without a kind',
+      { ...ok, reports: [{ on: '2025-01-20' }] },
+      'reports[0].kind is missing (must be one of ziekmelding, wijziging, herstelmelding, loonsanctie)',
+    ],
+    [
+      'a report without on',
+      { ...ok, reports: [{ kind: 'wijziging' }] },
+      'reports[0].on is missing (must be a date YYYY-MM-DD)',
+    ],
+    [
+      'a report whose on is not a date',
+      { ...ok, reports: [{ kind: 'wijziging', on: '2025-02-30' }] },
+      'reports[0].on is not a valid date YYYY-MM-DD: "2025-02-30"',
+    ],
+    [
+      'a report on a day after today',
+      { ...ok, reports: [{ kind: 'herstelmelding', on: '2025-03-02' }] },
+      'reports[0].on is after today',
+    ],
+    [
+      'a reportedOn that is not a date',
+      { ...ok, reports: [{ kind: 'ziekmelding', on: '2025-01-20', reportedOn: 20250121 }] },
+      'reports[0].reportedOn must be a date YYYY-MM-DD',
+    ],
+    [
+      'a reportedOn after today (the second report)',
+      {
+        ...ok,
+        reports: [
+          { kind: 'ziekmelding', on: '2025-01-20', reportedOn: '2025-01-21' },
+          { kind: 'wijziging', on: '2025-02-01', reportedOn: '2025-03-02' },
+        ],
+      },
+      'reports[1].reportedOn is after today',
+    ],
+    [
+      'guaranteeEvents not an array',
+      { ...ok, guaranteeEvents: 'module-ended' },
+      'guaranteeEvents must be an array of guarantee events',
+    ],
+    [
+      'a guarantee event that is not an object',
+      { ...ok, guaranteeEvents: [null] },
+      'guaranteeEvents[0] must be an object { ground, on }',
+    ],
+    [
+      'a ground outside the table',
+      { ...ok, guaranteeEvents: [{ ground: 'late-payment', on: '2025-02-01' }] },
+      'guaranteeEvents[0].ground must be one of module-ended, services-suspended, information-late, no-cooperation, advice-not-followed, guarantee-withdrawn, voluntary-extension, sanction-handling, other-breach',
+    ],
+    [
+      'a guarantee event without on',
+      { ...ok, guaranteeEvents: [{ ground: 'module-ended' }] },
+      'guaranteeEvents[0].on is missing (must be a date YYYY-MM-DD)',
+    ],
+    [
+      'a guarantee event whose on is not a date',
+      { ...ok, guaranteeEvents: [{ ground: 'module-ended', on: '1-1-2026' }] },
+      'guaranteeEvents[0].on is not a valid date YYYY-MM-DD: "1-1-2026"',
+    ],
+    [
+      'moduleStart not a date',
+      { ...ok, moduleStart: '2025-04-31' },
+      'moduleStart is not a valid date YYYY-MM-DD: "2025-04-31"',
+    ],
+    [
+      'employmentStart not a date',
+      { ...ok, employmentStart: true },
+      'employmentStart must be a date YYYY-MM-DD',
+    ],
+    [
+      'guaranteeOnPolicy not a boolean',
+      { ...ok, guaranteeOnPolicy: 'nee' },
+      'guaranteeOnPolicy must be true or false',
     ],
     ['not an object', 'a case', 'must be a case object'],
     ['null', null, 'must be a case object'],

@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import { POLICY_PROFILE_IDS } from '../domain/policy-profile'
 import { parseIsoDate, type IsoDate } from '../kernel/iso-date'
+import { GUARANTEE_GROUNDS, REPORT_KINDS } from './profiles'
 import { DEADLINE_KEYS, type TimelineCase } from './timeline'
 
 /**
  * Validation of a timeline case at the boundary (CLI, sync server, imports), per
- * timeline-contract.md "Input: a case". Messages are English and name the field the way the
+ * docs/timeline-contract.md "Input: a case" and "Contract version 2" (its new fields accept
+ * `null` as absent). Messages are English and name the field the way the
  * contract does: `sickPeriods[1].end is before start`.
  */
 const missingOr =
@@ -26,6 +28,30 @@ const date = z
     }
     return d
   })
+
+/** A version-2 optional field: absent or `null`. */
+const optional = <T extends z.ZodType>(t: T) => t.nullable().optional()
+
+const report = z.object(
+  {
+    kind: z.enum(REPORT_KINDS, {
+      error: missingOr(`must be one of ${REPORT_KINDS.join(', ')}`),
+    }),
+    on: date,
+    reportedOn: optional(date),
+  },
+  { error: 'must be an object { kind, on, reportedOn? }' },
+)
+
+const guaranteeEvent = z.object(
+  {
+    ground: z.enum(GUARANTEE_GROUNDS, {
+      error: missingOr(`must be one of ${GUARANTEE_GROUNDS.join(', ')}`),
+    }),
+    on: date,
+  },
+  { error: 'must be an object { ground, on }' },
+)
 
 const isDeadlineKey = (k: string) => (DEADLINE_KEYS as readonly string[]).includes(k)
 
@@ -60,6 +86,13 @@ const caseSchema = z
           error: `must be an object mapping deadline keys to dates`,
         })
         .optional(),
+      reports: optional(z.array(report, { error: 'must be an array of reports' })),
+      moduleStart: optional(date),
+      employmentStart: optional(date),
+      guaranteeOnPolicy: optional(z.boolean({ error: 'must be true or false' })),
+      guaranteeEvents: optional(
+        z.array(guaranteeEvent, { error: 'must be an array of guarantee events' }),
+      ),
     },
     { error: 'must be a case object' },
   )
@@ -97,6 +130,16 @@ const caseSchema = z
       if (l.end < l.start)
         ctx.addIssue({ code: 'custom', path: ['leaves', i, 'end'], message: 'is before start' })
     })
+    c.reports?.forEach((r, i) => {
+      if (r.on > c.today)
+        ctx.addIssue({ code: 'custom', path: ['reports', i, 'on'], message: 'is after today' })
+      if (r.reportedOn && r.reportedOn > c.today)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reports', i, 'reportedOn'],
+          message: 'is after today',
+        })
+    })
     for (const key of Object.keys(c.done ?? {})) {
       if (!isDeadlineKey(key))
         ctx.addIssue({
@@ -130,7 +173,7 @@ export type CasesParse =
 
 /**
  * A file's content: one case object or an array of them. The error names the case index, also
- * for a single object (`case 0: …`), per timeline-contract.md.
+ * for a single object (`case 0: …`), per docs/timeline-contract.md.
  */
 export function parseTimelineCases(json: unknown): CasesParse {
   const many = Array.isArray(json)

@@ -1,7 +1,7 @@
 import { param } from './parameters'
 
 /**
- * The counted-day clock (poortwachter-domain.md §3.4, timeline-contract.md "The case and its
+ * The counted-day clock (poortwachter-domain.md §3.4, docs/timeline-contract.md "The case and its
  * clock"). All dates are epoch days (integers) here; conversion to `IsoDate` happens at the
  * edges. Nothing allocates per day: periods and leaves are walked as intervals.
  */
@@ -138,7 +138,7 @@ export function projectedCountedDaysUntil(
 
 /**
  * The epoch day of the n-th counted sick day (n ≥ 1). The last period is projected as if the
- * sickness goes on, so every deadline has a date (timeline-contract.md).
+ * sickness goes on, so every deadline has a date (docs/timeline-contract.md).
  */
 export function nthCountedDay(
   periods: readonly DaySpan[],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import examples from '../../../test/fixtures/timeline/contract-examples.json'
+import examples from '../../../test/fixtures/timeline/contract-examples-v1.json'
 import { isoDate, type IsoDate } from '../kernel/iso-date'
 import { parseTimelineCase } from './case-input'
 import {

@@ -14,11 +14,12 @@ import type {
   Milestone,
   MilestoneStatus,
 } from './dossier-types'
-import { poortwachtergarantie, type GuaranteeStep } from './guarantee'
+import { dossierContractGuarantee, poortwachtergarantie, type GuaranteeStep } from './guarantee'
 import { legalClocks, wageContinuationLastDay } from './legal-clocks'
 import { MILESTONE_INFO, type MilestoneKey } from './milestones'
 import { DAYS_PER_WEEK, param, PARAMETERS, PRODUCT_DEFAULTS } from './parameters'
 import { isLateCancellation, weeksLeft } from './profile-rules'
+import { policyProfile, valueOn } from './profiles'
 import { reportingDrafts, week81 } from './reporting-rules'
 import {
   clockFromSpans,
@@ -213,8 +214,9 @@ export function computeDossierTimeline(
     today,
     soon: input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
     clock,
+    // A report term under the profile makes the report a contract step (its guarantee rests on it).
     contractReport:
-      input.profile === 'amersfoortse-ontzorgmanager' || input.profile === 'goudse-op-maat',
+      valueOn(policyProfile(input.profile).reportTerms['melding-arbodienst'], clock.d) !== null,
   }
   const milestones: Milestone[] = []
   const dues: number[] = []
@@ -266,6 +268,20 @@ export function computeDossierTimeline(
         }
       : undefined,
   )
+  const contractGuarantee = dossierContractGuarantee({
+    profile: input.profile,
+    clock,
+    reportedByEmployee: reported,
+    firstReportDone: report.doneOn,
+    moduleStart: input.moduleStartDate,
+    loonsanctieDecisionOn: input.loonsanctieDecisionOn,
+    loonsanctieReportedOn: marks.get('melding-loonsanctie-goudse')?.firstDone,
+    voluntaryExtensionOn: ext
+      ? ext.requestedOn
+        ? toEpochDay(ext.requestedOn)
+        : clock.nth(LAST_WAGE_DAY) + 1
+      : undefined,
+  })
   const clocks = legalClocks(clock, { employmentEnd: input.employmentEnd }, days.counted)
   const appointments: AppointmentFacts[] = []
   for (const a of input.appointments ?? []) {
@@ -294,6 +310,7 @@ export function computeDossierTimeline(
     caseEnded: clock.caseEnd !== undefined,
     poortwachtergarantie: guarantee.status,
     guarantee,
+    contractGuarantee,
     milestones,
     clocks,
     appointments,
@@ -324,8 +341,7 @@ function interventionFacts(
   if (i.provider) f.provider = i.provider
   if (i.quotedCostEuros !== undefined) f.quotedCostEuros = i.quotedCostEuros
   if (clock.caseEnd === undefined) f.remainingWageWeeks = weeksLeft(wageEnd, clock.today)
-  const coverageRule =
-    profile === 'amersfoortse-ontzorgmanager' || profile === 'asr-reintegratiemanager'
+  const coverageRule = valueOn(policyProfile(profile).interventionsFromModuleStart, clock.d)
   if (coverageRule && moduleStart) f.sicknessFromModuleStart = clock.d >= toEpochDay(moduleStart)
   return f
 }

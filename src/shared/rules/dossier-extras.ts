@@ -3,11 +3,7 @@ import { formatDutchDate, fromEpochDay, toEpochDay, type IsoDate } from '../kern
 import { lastWorkingDayOnOrBefore } from './holidays'
 import type { MilestoneKey } from './milestones'
 import { DAYS_PER_WEEK, nthUnderLaw, param, PARAMETERS, type ParameterTable } from './parameters'
-import {
-  goudseArboTakeoverDay,
-  goudseSanctionNoticeDue,
-  terugvalpreventieDue,
-} from './profile-rules'
+import { arboTakeoverDay, sanctionNoticeDue, terugvalpreventieDue } from './profile-rules'
 import type { CaseClock } from './timeline'
 
 /**
@@ -118,8 +114,9 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
       due: lastWage + P.loonsanctieMaxDays,
       applicable: true,
     })
-    // PG-GOU-4 — De Goudse must hear of the sanction within five working days.
-    const notice = goudseSanctionNoticeDue(profile, f.loonsanctieDecisionOn)
+    // PG-GOU-4 — the insurer must hear of the sanction within its term (De Goudse: five
+    // working days); profiles without a term have no such step.
+    const notice = sanctionNoticeDue(profile, f.loonsanctieDecisionOn)
     if (notice)
       out.push({ key: 'melding-loonsanctie-goudse', due: toEpochDay(notice), applicable: true })
   }
@@ -142,8 +139,9 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
     }
   }
 
-  // GOU-T1 — De Goudse: the arbo- en verzuimbegeleider takes over from week 5 (event).
-  const takeover = goudseArboTakeoverDay(profile, clock.d)
+  // GOU-T1 — the arbo provider takes over (De Goudse: the arbo- en verzuimbegeleider from
+  // week 5), where the profile has such a moment (event).
+  const takeover = arboTakeoverDay(profile, clock.d)
   if (takeover !== undefined)
     out.push({
       key: 'overdracht-arbo-goudse',
@@ -151,8 +149,9 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
       applicable: ongoingAt(clock, takeover),
     })
 
-  // ASR-T2 — terugvalpreventie after a long absence, six months after full recovery.
-  if (clock.caseEnd !== undefined && profile === 'amersfoortse-ontzorgmanager') {
+  // ASR-T2 — terugvalpreventie after a long absence, six months after full recovery, where
+  // the profile offers it.
+  if (clock.caseEnd !== undefined) {
     const due = terugvalpreventieDue(profile, fromEpochDay(clock.d), fromEpochDay(clock.caseEnd))
     if (due) out.push({ key: 'terugvalpreventie', due: toEpochDay(due), applicable: true })
   }

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../kernel/iso-date'
 import type { DataWarning } from './dossier-input'
 import type { Poortwachtergarantie } from './guarantee'
+import type { GuaranteeResult } from './guarantee-evaluation'
 import type { LegalClocks } from './legal-clocks'
 import type { MilestoneKey, MilestoneKind, Severity } from './milestones'
 import type { GuaranteeStatus } from './timeline'
@@ -64,6 +65,12 @@ export type DossierTimeline = {
   readonly caseEnded: boolean
   readonly poortwachtergarantie: GuaranteeStatus
   readonly guarantee: Poortwachtergarantie
+  /**
+   * The guarantee as contract version 2 states it: `at-risk` besides the three statuses above,
+   * and every reason with the clause it rests on. It also reads the module start (sickness
+   * before it: not applicable), which `poortwachtergarantie` and `guarantee` do not yet.
+   */
+  readonly contractGuarantee: GuaranteeResult
   /** Sorted by due date. */
   readonly milestones: readonly Milestone[]
   readonly clocks: LegalClocks

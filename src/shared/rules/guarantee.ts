@@ -1,6 +1,13 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
-import { addDays, formatDutchDate, type IsoDate } from '../kernel/iso-date'
-import { guaranteeStatus, type DeadlineStatus, type GuaranteeStatus } from './timeline'
+import { addDays, formatDutchDate, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import {
+  evaluateGuarantee,
+  type GroundFact,
+  type GuaranteeResult,
+  type ReportFact,
+} from './guarantee-evaluation'
+import { citeClause, policyProfile, ruleOn } from './profiles'
+import type { CaseClock, DeadlineStatus, GuaranteeStatus } from './timeline'
 
 /**
  * The poortwachtergarantie of one employee, with the reason it lapsed (domain §6.4). It means
@@ -35,82 +42,121 @@ export type VoluntaryExtensionFact = {
 
 const late = (s: GuaranteeStep) => s.status === 'overdue' || s.status === 'done-late'
 
-function reportLapse(profile: PolicyProfileId, report: GuaranteeStep): Poortwachtergarantie {
-  const source =
-    profile === 'amersfoortse-ontzorgmanager'
-      ? 'Voorwaarden Ontzorgmanager De Amersfoortse art. 4.1–4.2 (seed 000): ziekmelding binnen twee dagen; te laat melden ⇒ de poortwachtergarantie vervalt voor deze medewerker.'
-      : 'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 4.1–4.2 (seed 003): melding uiterlijk binnen vier dagen; niet nagekomen ⇒ geen vergoeding van een loonsanctie.'
-  return {
-    status: 'lapsed',
-    reason: report.doneOn
-      ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${formatDutchDate(report.due)}, gemeld op ${formatDutchDate(report.doneOn)}.`
-      : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${formatDutchDate(report.due)}.`,
-    lapsedOn: addDays(report.due, 1),
-    source,
-  }
-}
-
 /**
- * Contract rule (timeline-contract.md "poortwachtergarantie"): `not-applicable` for
- * `wettelijk`; Amersfoortse and Goudse `lapsed` when `melding-arbodienst` is done late or
- * overdue (seed 000 art. 4.2, seed 003 art. 4.2); a.s.r. Re-integratiemanager always `active`
- * (seed 001 sets no reporting term; its lapse grounds, art. 4.2, are not timeline facts).
- * The dossier adds one more timeline fact for De Goudse: a loonsanctie not reported within five
- * working days (seed 003 art. 2.3.3) means no compensation.
+ * The dossier's poortwachtergarantie from its profile's data (docs/timeline-contract.md, version
+ * 1 rule, with the dossier's extra facts): not applicable where the product has no guarantee;
+ * lapsed when a report with a term under the profile is late or missing (the first ziekmelding;
+ * the loonsanctie notice where the profile sets a term, De Goudse seed 003 art. 2.3.3); lapsed
+ * by an agreed voluntary extension where the profile names it as a ground (seed 003 art. 2.3.3);
+ * otherwise active. The recorded grounds of contract version 2 are evaluated by
+ * `evaluateGuarantee` (guarantee-evaluation.ts).
  */
 export function poortwachtergarantie(
   profile: PolicyProfileId,
   report: GuaranteeStep,
-  goudseSanctionNotice?: GuaranteeStep,
+  sanctionNotice?: GuaranteeStep,
   voluntaryExtension?: VoluntaryExtensionFact,
 ): Poortwachtergarantie {
-  switch (profile) {
-    case 'wettelijk':
+  const p = policyProfile(profile)
+  const dueDay = toEpochDay(report.due) // the version in force on the report's due day
+  const offered = ruleOn(p.guarantee.offered, dueDay)
+  if (!offered.value)
+    return {
+      status: 'not-applicable',
+      reason: 'Geen verzuimverzekering met poortwachtergarantie.',
+      source: citeClause(offered.clause),
+    }
+  const reportTerm = ruleOn(p.reportTerms['melding-arbodienst'], dueDay)
+  if (reportTerm.value && late(report))
+    return {
+      status: 'lapsed',
+      reason: report.doneOn
+        ? `Ziekmelding aan de arbodienst te laat: uiterlijk ${formatDutchDate(report.due)}, gemeld op ${formatDutchDate(report.doneOn)}.`
+        : `Ziekmelding aan de arbodienst niet gedaan: uiterlijk ${formatDutchDate(report.due)}.`,
+      lapsedOn: addDays(report.due, 1),
+      source: citeClause(reportTerm.clause),
+    }
+  if (sanctionNotice && late(sanctionNotice)) {
+    const term = ruleOn(p.reportTerms.loonsanctie, toEpochDay(sanctionNotice.due))
+    if (term.value)
       return {
-        status: 'not-applicable',
-        reason: 'Geen verzuimverzekering met poortwachtergarantie.',
-        source: 'Wettelijk profiel: geen verzekeraarsvoorwaarden.',
-      }
-    case 'asr-reintegratiemanager':
-      return {
-        status: 'active',
-        reason:
-          'Actief zolang de adviezen van de casemanager worden opgevolgd en informatie tijdig wordt gegeven (niet uit de termijnen af te leiden).',
-        source:
-          'Voorwaarden Re-integratiemanager a.s.r. art. 3.5 en 4.2 (seed 001); alleen als het polisblad de garantie noemt.',
-      }
-    case 'amersfoortse-ontzorgmanager':
-      return guaranteeStatus(profile, report.status) === 'lapsed'
-        ? reportLapse(profile, report)
-        : {
-            status: 'active',
-            reason: 'Ziekmelding tijdig (of de termijn loopt nog).',
-            source:
-              'Voorwaarden Ontzorgmanager De Amersfoortse art. 3.5 en 4.2 (seed 000): diensten lopen door tijdens een door UWV opgelegde verlenging.',
-          }
-    case 'goudse-op-maat':
-      if (guaranteeStatus(profile, report.status) === 'lapsed') return reportLapse(profile, report)
-      if (goudseSanctionNotice && late(goudseSanctionNotice))
-        return {
-          status: 'lapsed',
-          reason: `Loonsanctie niet binnen vijf werkdagen gemeld aan De Goudse (uiterlijk ${formatDutchDate(goudseSanctionNotice.due)}).`,
-          lapsedOn: addDays(goudseSanctionNotice.due, 1),
-          source:
-            'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): u brengt ons binnen vijf werkdagen op de hoogte van de loonsanctie.',
-        }
-      if (voluntaryExtension)
-        return {
-          status: 'lapsed',
-          reason: `Vrijwillige verlenging van de loondoorbetaling (${voluntaryExtension.weeks} weken) afgesproken: De Goudse vergoedt dan geen loonsanctie.`,
-          lapsedOn: voluntaryExtension.requestedOn ?? voluntaryExtension.firstDay,
-          source:
-            'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3.3 (seed 003): geen vergoeding als u vrijwillig het loon langer doorbetaalt (PG-GOU-8, domein §2.18).',
-        }
-      return {
-        status: 'active',
-        reason: 'Ziekmelding tijdig (of de termijn loopt nog).',
-        source:
-          'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 2.3 (seed 003): vergoeding van een loonsanctie (70 % plus 25 % werkgeverslasten) onder de voorwaarden van art. 2.3.3.',
+        status: 'lapsed',
+        reason: `Loonsanctie niet op tijd gemeld aan ${p.insurer ?? 'de verzekeraar'} (uiterlijk ${formatDutchDate(sanctionNotice.due)}).`,
+        lapsedOn: addDays(sanctionNotice.due, 1),
+        source: citeClause(term.clause),
       }
   }
+  if (voluntaryExtension) {
+    const on = voluntaryExtension.requestedOn ?? voluntaryExtension.firstDay
+    const ground = ruleOn(p.guarantee.grounds['voluntary-extension'], toEpochDay(on))
+    if (ground.value)
+      return {
+        status: 'lapsed',
+        reason: `Vrijwillige verlenging van de loondoorbetaling (${voluntaryExtension.weeks} weken) afgesproken: ${p.insurer ?? 'de verzekeraar'} vergoedt dan geen loonsanctie.`,
+        lapsedOn: on,
+        source: citeClause(ground.clause),
+      }
+  }
+  return {
+    status: 'active',
+    reason: reportTerm.value
+      ? 'Ziekmelding tijdig (of de termijn loopt nog).'
+      : 'Actief zolang de voorwaarden worden nageleefd (geen meldtermijn in de polisvoorwaarden).',
+    source: citeClause(offered.clause),
+  }
+}
+
+const NO_REPORTS: readonly ReportFact[] = []
+const NO_GROUNDS: readonly GroundFact[] = []
+
+/** The dossier's facts for contract version 2's guarantee (epoch days where a day is computed). */
+export type DossierGuaranteeFacts = {
+  readonly profile: PolicyProfileId
+  readonly clock: Pick<CaseClock, 'd' | 'today' | 'periods'>
+  /** The employee's sick report (default D) and the day it was passed on, when in this case. */
+  readonly reportedByEmployee: number | undefined
+  readonly firstReportDone: number | undefined
+  readonly moduleStart?: IsoDate | undefined
+  /** A UWV loonsanctie decision and the day the insurer was told of it. */
+  readonly loonsanctieDecisionOn?: IsoDate | undefined
+  readonly loonsanctieReportedOn?: number | undefined
+  /** The day a voluntary extension was requested (or begins, when no request date is known). */
+  readonly voluntaryExtensionOn?: number | undefined
+}
+
+/**
+ * The guarantee of a dossier as contract version 2 states it (status with `at-risk`, reasons
+ * with the clause each rests on), from the facts a dossier holds today: the first ziekmelding,
+ * the module start, a loonsanctie and its notice, a voluntary extension. Later reports and
+ * recorded grounds join here when the dossier records them.
+ */
+export function dossierContractGuarantee(f: DossierGuaranteeFacts): GuaranteeResult {
+  const reports: readonly ReportFact[] = f.loonsanctieDecisionOn
+    ? [
+        {
+          kind: 'loonsanctie',
+          on: toEpochDay(f.loonsanctieDecisionOn),
+          reportedOn: f.loonsanctieReportedOn,
+        },
+      ]
+    : NO_REPORTS
+  return evaluateGuarantee({
+    profile: policyProfile(f.profile),
+    d: f.clock.d,
+    today: f.clock.today,
+    periods: f.clock.periods,
+    firstReport: {
+      kind: 'melding-arbodienst',
+      on: f.reportedByEmployee ?? f.clock.d,
+      reportedOn: f.firstReportDone,
+    },
+    reports,
+    moduleStart: f.moduleStart ? toEpochDay(f.moduleStart) : undefined,
+    employmentStart: undefined,
+    guaranteeOnPolicy: true,
+    events:
+      f.voluntaryExtensionOn === undefined
+        ? NO_GROUNDS
+        : [{ ground: 'voluntary-extension', on: f.voluntaryExtensionOn }],
+  })
 }

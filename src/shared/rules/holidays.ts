@@ -112,7 +112,12 @@ export function isWorkingDay(date: IsoDate): boolean {
  * ends on the fifth working day after X (X itself not counted).
  */
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  let day = toEpochDay(date)
+  return fromEpochDay(addWorkingEpochDays(toEpochDay(date), n))
+}
+
+/** `addWorkingDays` in epoch days. */
+export function addWorkingEpochDays(from: number, n: number): number {
+  let day = from
   let year = yearOfEpochDay(day)
   let holidays = dutchHolidayEpochDays(year)
   let left = n
@@ -125,7 +130,7 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
     }
     if (isWorkingEpochDay(day, holidays)) left -= 1
   }
-  return fromEpochDay(day)
+  return day
 }
 
 /** The last working day on or before `date` (ZW art. 38 lid 2: "op de laatste werkdag"). */

@@ -30,9 +30,6 @@ describe('the parameter table (domain §7.1)', () => {
 
   it.each([
     ['chainGapDays', 28],
-    ['arboReportDaysWettelijk', 6],
-    ['arboReportDaysAmersfoortse', 2],
-    ['arboReportDaysGoudse', 4],
     ['probleemanalyseDay', 42],
     ['planVanAanpakDaysAfterPa', 14],
     ['planVanAanpakDay', 56],
@@ -46,14 +43,12 @@ describe('the parameter table (domain §7.1)', () => {
     ['evaluatieIntervalDays', 42],
     ['cancellationHours', 24],
     ['uwv42FineMaxEur', 455],
-    ['goudseSanctionNoticeWorkingDays', 5],
     ['zwVangnetReportDay', 42],
     ['zwPregnancyReportDay', 4],
     ['zwFlexPeriodFromDaysBefore', 42],
     ['zwFlexPeriodUntilDaysBefore', 28],
     ['melding42Before81WeeksDay', 567],
     ['voluntaryExtensionMinWeeks', 13],
-    ['asrOntzorgmanagerFromDays', 7],
   ] as const)('%s is %i (domain §7.1)', (key, value) => {
     expect(PARAMETERS[key].value).toBe(value)
   })

@@ -1,9 +1,10 @@
-import type { PolicyProfileId } from '../domain/policy-profile'
 import { toEpochDay, type IsoDate } from '../kernel/iso-date'
 
 /**
  * Every number of the law and the contracts, in one table with its source, evidence level and
- * validity (poortwachter-domain.md §7.1). A change in the law is a change of data here.
+ * validity (poortwachter-domain.md §7.1). A change in the law is a change of data here. The
+ * values of an insurer's product (reporting terms, takeover weeks, terugvalpreventie …) are
+ * in its policy profile (profiles/, ADR 0013), with the clause and validity of each.
  * Evidence levels as in the domain document §0.1.
  */
 export type Evidence =
@@ -45,28 +46,6 @@ export const PARAMETERS = {
     source: 'BW 7:629 lid 10; WIA 23 lid 3; ZW 29 lid 5 ("minder dan vier weken"); domein §3.2',
     evidence: 'LAW',
     validFrom: '2004-01-01',
-  },
-  /** Practice default for the report to the arbodienst: within the first week (D+6). */
-  arboReportDaysWettelijk: {
-    value: 6,
-    unit: 'calendar-days',
-    source: 'Regeling procesgang art. 2 lid 1 ("tijdig"); praktijk: binnen een week (domein §2.2)',
-    evidence: 'PRACTICE',
-    validFrom: '2002-04-01',
-  },
-  arboReportDaysAmersfoortse: {
-    value: 2,
-    unit: 'calendar-days',
-    source: 'Voorwaarden Ontzorgmanager De Amersfoortse art. 4.1 (seed 000)',
-    evidence: 'CONTRACT',
-    validFrom: '2020-01-01',
-  },
-  arboReportDaysGoudse: {
-    value: 4,
-    unit: 'calendar-days',
-    source: 'Arbo- en verzuimbegeleiding Op Maat De Goudse art. 4.1 (seed 003)',
-    evidence: 'CONTRACT',
-    validFrom: '2020-01-01',
   },
   probleemanalyseDay: {
     value: 42,
@@ -225,38 +204,6 @@ export const PARAMETERS = {
     evidence: 'LAW',
     validFrom: '2006-01-01',
   },
-  goudseArboFromDays: {
-    value: 28,
-    unit: 'calendar-days',
-    source:
-      'De Goudse Op Maat art. 2.1 en 2.3.3 (seed 003): de werkgever begeleidt alleen in week 1–4; vanaf week 5 (D+28) de arbo- en verzuimbegeleider',
-    evidence: 'CONTRACT',
-    validFrom: '2020-01-01',
-  },
-  goudseSanctionNoticeWorkingDays: {
-    value: 5,
-    unit: 'working-days',
-    source:
-      'De Goudse Op Maat art. 2.3.3 (seed 003): u brengt ons binnen vijf werkdagen op de hoogte van de loonsanctie',
-    evidence: 'CONTRACT',
-    validFrom: '2020-01-01',
-  },
-  terugvalAbsentMonths: {
-    value: 3,
-    unit: 'months',
-    source:
-      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002) en verrichtingenlijst (seed 004): langer dan 3 maanden ziek; uitleg domein §6.2 ASR-T2',
-    evidence: 'UNVERIFIED',
-    validFrom: '2020-01-01',
-  },
-  terugvalBackAtWorkMonths: {
-    value: 6,
-    unit: 'months',
-    source:
-      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002): inmiddels 6 maanden hersteld, dan neemt de Ontzorgmanager contact op',
-    evidence: 'CONTRACT',
-    validFrom: '2020-01-01',
-  },
   /** ZW 38a lid 3: a safety-net (vangnet) case is reported to UWV within six weeks after D. */
   zwVangnetReportDay: {
     value: 42,
@@ -313,15 +260,6 @@ export const PARAMETERS = {
       'UWV (ERD-WGA, S15): de minimumperiode van de vrijwillige verlenging is 13 weken, er is geen maximum; WIA art. 24 lid 1',
     evidence: 'UWV',
     validFrom: '2006-01-01',
-  },
-  /** a.s.r. MKB Verzuim-ontzorgverzekering: the Ontzorgmanager from the second sick week. */
-  asrOntzorgmanagerFromDays: {
-    value: 7,
-    unit: 'calendar-days',
-    source:
-      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002): als er kans is op langdurig verzuim, wordt vanaf de tweede ziekteweek de Ontzorgmanager ingezet (domein §6.2 ASR-T1)',
-    evidence: 'CONTRACT',
-    validFrom: '2020-01-01',
   },
   cancellationHours: {
     value: 24,
@@ -405,24 +343,6 @@ export function dueUnderLaw(
       return due
   }
   return due // before the oldest version: the oldest one
-}
-
-/** The key of the reporting term to the arbodienst per policy profile (domain §6.1). */
-export function arboReportKey(profile: PolicyProfileId): ParameterKey {
-  switch (profile) {
-    case 'amersfoortse-ontzorgmanager':
-      return 'arboReportDaysAmersfoortse'
-    case 'goudse-op-maat':
-      return 'arboReportDaysGoudse'
-    case 'asr-reintegratiemanager':
-    case 'wettelijk':
-      return 'arboReportDaysWettelijk'
-  }
-}
-
-/** Reporting term to the arbodienst per policy profile (domain §6.1), current version. */
-export function arboReportDays(profile: PolicyProfileId): number {
-  return param(arboReportKey(profile))
 }
 
 /**

@@ -3,23 +3,21 @@ import { isoDate } from '../kernel/iso-date'
 import {
   addMonths,
   amsterdamLocalToUtcMinutes,
-  goudseArboTakeover,
-  goudseSanctionNoticeDue,
+  arboTakeover,
   isLateCancellation,
   remainingWageWeeks,
+  sanctionNoticeDue,
   terugvalpreventieDue,
 } from './profile-rules'
 
 describe('De Goudse Op Maat (seed 003)', () => {
   it('the arbo- en verzuimbegeleider takes over at D+28 (week 5); other profiles have no such step', () => {
-    expect(goudseArboTakeover('goudse-op-maat', isoDate('2025-01-06'))).toBe('2025-02-03')
-    expect(goudseArboTakeover('wettelijk', isoDate('2025-01-06'))).toBeUndefined()
+    expect(arboTakeover('goudse-op-maat', isoDate('2025-01-06'))).toBe('2025-02-03')
+    expect(arboTakeover('wettelijk', isoDate('2025-01-06'))).toBeUndefined()
   })
   it('a loonsanctie must be reported within five working days, skipping weekends and holidays', () => {
-    expect(goudseSanctionNoticeDue('goudse-op-maat', isoDate('2025-04-24'))).toBe('2025-05-01')
-    expect(
-      goudseSanctionNoticeDue('asr-reintegratiemanager', isoDate('2025-04-24')),
-    ).toBeUndefined()
+    expect(sanctionNoticeDue('goudse-op-maat', isoDate('2025-04-24'))).toBe('2025-05-01')
+    expect(sanctionNoticeDue('asr-reintegratiemanager', isoDate('2025-04-24'))).toBeUndefined()
   })
 })
 
@@ -47,6 +45,13 @@ describe('terugvalpreventie (Ontzorgmanager, seeds 002/004)', () => {
     expect(
       terugvalpreventieDue('goudse-op-maat', isoDate('2025-01-06'), isoDate('2025-05-31')),
     ).toBeUndefined()
+  })
+  it('the a.s.r. MKB Verzuim-ontzorgverzekering has it as its own rule (seed 002), no takeover or sanction notice', () => {
+    expect(
+      terugvalpreventieDue('asr-mkb-verzuim-ontzorg', isoDate('2025-01-06'), isoDate('2025-05-31')),
+    ).toBe('2025-12-01')
+    expect(arboTakeover('asr-mkb-verzuim-ontzorg', isoDate('2025-01-06'))).toBeUndefined()
+    expect(sanctionNoticeDue('asr-mkb-verzuim-ontzorg', isoDate('2025-04-24'))).toBeUndefined()
   })
   it('adds calendar months, clamped to the end of the month', () => {
     expect(addMonths(isoDate('2025-01-31'), 1)).toBe('2025-02-28')

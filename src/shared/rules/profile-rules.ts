@@ -1,7 +1,9 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { addDays, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
-import { addWorkingDays, weekdayOfEpochDay } from './holidays'
+import { termDue } from './guarantee-evaluation'
+import { weekdayOfEpochDay } from './holidays'
 import { DAYS_PER_WEEK, param } from './parameters'
+import { policyProfile, valueOn } from './profiles'
 
 /** Calendar months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
@@ -16,45 +18,52 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /**
- * De Goudse (seed 003 art. 2.1, 2.3.3): the employer guides alone in weeks 1–4; from D+28 the
- * arbo- en verzuimbegeleider takes over. Undefined for other profiles.
+ * The day the arbo provider takes over the guidance: D + the profile's `arboTakeoverDays`
+ * (De Goudse, seed 003 art. 2.1, 2.3.3: the employer guides alone in weeks 1–4, from D+28 the
+ * arbo- en verzuimbegeleider). Undefined where the profile has no such moment.
  */
-export function goudseArboTakeover(
-  profile: PolicyProfileId,
-  firstSickDay: IsoDate,
-): IsoDate | undefined {
-  const day = goudseArboTakeoverDay(profile, toEpochDay(firstSickDay))
+export function arboTakeover(profile: PolicyProfileId, firstSickDay: IsoDate): IsoDate | undefined {
+  const day = arboTakeoverDay(profile, toEpochDay(firstSickDay))
   return day === undefined ? undefined : fromEpochDay(day)
 }
 
-/** `goudseArboTakeover` in epoch days. */
-export function goudseArboTakeoverDay(profile: PolicyProfileId, d: number): number | undefined {
-  return profile === 'goudse-op-maat' ? d + param('goudseArboFromDays') : undefined
+/** `arboTakeover` in epoch days. */
+export function arboTakeoverDay(profile: PolicyProfileId, d: number): number | undefined {
+  const days = valueOn(policyProfile(profile).arboTakeoverDays, d)
+  return days === null ? undefined : d + days
 }
 
-/** De Goudse (seed 003 art. 2.3.3): report a UWV loonsanctie within five working days of the decision. */
-export function goudseSanctionNoticeDue(
+/**
+ * The last day to tell the insurer of a UWV loonsanctie, under the profile's term for the
+ * `loonsanctie` report in force on the decision's date (De Goudse, seed 003 art. 2.3.3: within
+ * five working days). Undefined where the profile sets no term.
+ */
+export function sanctionNoticeDue(
   profile: PolicyProfileId,
   decisionOn: IsoDate | undefined,
 ): IsoDate | undefined {
-  if (profile !== 'goudse-op-maat' || !decisionOn) return undefined
-  return addWorkingDays(decisionOn, param('goudseSanctionNoticeWorkingDays'))
+  if (!decisionOn) return undefined
+  const on = toEpochDay(decisionOn)
+  const term = valueOn(policyProfile(profile).reportTerms.loonsanctie, on)
+  return term ? fromEpochDay(termDue(term, on)) : undefined
 }
 
 /**
  * Terugvalpreventie (Ontzorgmanager, seeds 002 and 004; domain §6.2 ASR-T2): absent longer than
- * three months, then six months back at work ⇒ the Ontzorgmanager contacts the employee.
- * Reading [UNVERIFIED]: the aggregated case from D to full recovery H = last sick day + 1.
+ * the profile's months, then that many months back at work ⇒ the Ontzorgmanager contacts the
+ * employee. Reading [UNVERIFIED]: the aggregated case from D to full recovery H = last sick
+ * day + 1; the version in force on H applies.
  */
 export function terugvalpreventieDue(
   profile: PolicyProfileId,
   firstSickDay: IsoDate,
   lastSickDay: IsoDate | undefined,
 ): IsoDate | undefined {
-  if (profile !== 'amersfoortse-ontzorgmanager' || !lastSickDay) return undefined
+  if (!lastSickDay) return undefined
   const recovered = addDays(lastSickDay, 1)
-  if (recovered <= addMonths(firstSickDay, param('terugvalAbsentMonths'))) return undefined
-  return addMonths(recovered, param('terugvalBackAtWorkMonths'))
+  const rule = valueOn(policyProfile(profile).relapsePrevention, toEpochDay(recovered))
+  if (!rule || recovered <= addMonths(firstSickDay, rule.absentMonths)) return undefined
+  return addMonths(recovered, rule.backAtWorkMonths)
 }
 
 const MINUTES_PER_DAY = 1440

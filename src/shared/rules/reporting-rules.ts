@@ -12,6 +12,7 @@ import {
   paramOn,
   type ParameterTable,
 } from './parameters'
+import { policyProfile, valueOn } from './profiles'
 import type { CaseClock } from './timeline'
 
 /**
@@ -158,13 +159,12 @@ export function reportingDrafts(f: ReportingFacts): { drafts: Draft[]; warnings:
       })
   }
 
-  // ASR-T1 — the Ontzorgmanager from the second sick week when long-term absence threatens
-  // (seed 002, the Ontzorgmanager product that seed 000 belongs to).
-  if (f.profile === 'amersfoortse-ontzorgmanager' && f.longTermExpectedOn) {
+  // ASR-T1 — the Ontzorgmanager from the second sick week when long-term absence threatens,
+  // where the profile deploys one (seed 002; the module of seed 000 belongs to it).
+  const ontzorgFrom = valueOn(policyProfile(f.profile).ontzorgmanagerFromDays, clock.d)
+  if (ontzorgFrom !== null && f.longTermExpectedOn) {
     const signalled = toEpochDay(f.longTermExpectedOn)
-    const due = dueUnderLaw(table, 'asrOntzorgmanagerFromDays', (v) =>
-      Math.max(clock.d + v, signalled),
-    )
+    const due = Math.max(clock.d + ontzorgFrom, signalled)
     drafts.push({ key: 'ontzorgmanager-inzetten', due, applicable: ongoingAt(clock, due) })
   }
   return { drafts, warnings }

@@ -10,7 +10,13 @@ import {
   type LeaveSpan,
 } from './clock'
 import {
-  arboReportKey,
+  evaluateGuarantee,
+  v1Guarantee,
+  type GroundFact,
+  type GuaranteeResult,
+  type ReportFact,
+} from './guarantee-evaluation'
+import {
   DAYS_PER_WEEK,
   dueUnderLaw,
   nthUnderLaw,
@@ -18,8 +24,12 @@ import {
   PARAMETERS,
   type ParameterTable,
 } from './parameters'
+import { policyProfile, valueOn, type GuaranteeGround, type ReportKind } from './profiles'
 
-/** A case as the timeline contract defines it (timeline-contract.md "Input: a case"). */
+/**
+ * A case as the timeline contract defines it (docs/timeline-contract.md "Input: a case"; the
+ * fields from `reports` on are version 2, where `null` is the same as absent).
+ */
 export type TimelineCase = {
   readonly today: IsoDate
   readonly profile?: PolicyProfileId
@@ -28,7 +38,22 @@ export type TimelineCase = {
   readonly sameCauseAroundLeave?: boolean
   readonly reportedByEmployee?: IsoDate
   readonly done?: Readonly<Partial<Record<DeadlineKey, IsoDate>>>
+  readonly reports?: readonly TimelineReport[] | null
+  readonly moduleStart?: IsoDate | null
+  readonly employmentStart?: IsoDate | null
+  readonly guaranteeOnPolicy?: boolean | null
+  readonly guaranteeEvents?: readonly GuaranteeEvent[] | null
 }
+
+/** A report after the case's first ziekmelding (contract version 2). */
+export type TimelineReport = {
+  readonly kind: ReportKind
+  readonly on: IsoDate
+  readonly reportedOn?: IsoDate | null
+}
+
+/** A recorded ground that may lapse the guarantee (contract version 2). */
+export type GuaranteeEvent = { readonly ground: GuaranteeGround; readonly on: IsoDate }
 
 export const DEADLINE_KEYS = [
   'melding-arbodienst',
@@ -43,6 +68,7 @@ export type DeadlineKey = (typeof DEADLINE_KEYS)[number]
 
 export type DeadlineStatus = 'open' | 'overdue' | 'done' | 'done-late' | 'not-applicable'
 export type Deadline = { key: DeadlineKey; due: IsoDate; status: DeadlineStatus; doneOn?: IsoDate }
+/** Version 1's `poortwachtergarantie` (version 2's `guarantee.status` has `at-risk` too). */
 export type GuaranteeStatus = 'not-applicable' | 'active' | 'lapsed'
 
 export type TimelineResult = {
@@ -53,6 +79,7 @@ export type TimelineResult = {
   lastWageDay: IsoDate
   deadlines: Deadline[]
   poortwachtergarantie: GuaranteeStatus
+  guarantee: GuaranteeResult
 }
 
 /** Everything derived from the counted-day clock, in epoch days, for reuse by richer views. */
@@ -122,7 +149,7 @@ export function caseClock(input: TimelineCase): CaseClock {
 }
 
 /**
- * Status of one deadline, first rule that applies (timeline-contract.md): done (on time or
+ * Status of one deadline, first rule that applies (docs/timeline-contract.md): done (on time or
  * late), not applicable after the case ended, overdue after today, otherwise open. A done date
  * before the case's first sick day belongs to an earlier case and is ignored.
  */
@@ -150,9 +177,10 @@ export type DeadlineDays = {
 }
 
 /**
- * Due date (epoch day) of each contract deadline (timeline-contract.md table; domain §2):
- * - melding-arbodienst: the employee's sick report (default D) + 6 days (practice; also a.s.r.),
- *   + 2 (De Amersfoortse art. 4.1), + 4 (De Goudse art. 4.1) — Regeling procesgang art. 2 lid 1;
+ * Due date (epoch day) of each contract deadline (docs/timeline-contract.md table; domain §2):
+ * - melding-arbodienst: the employee's sick report (default D) + the profile's `arboReportDays`
+ *   in force on that day (law and practice 6, De Amersfoortse 2, De Goudse 4) — Regeling
+ *   procesgang art. 2 lid 1;
  * - probleemanalyse: nth(42), end of week 6 — Regeling art. 2 lid 2;
  * - plan-van-aanpak: probleemanalyse done + 14 days, else nth(56) — Regeling art. 4 lid 1;
  * - melding-uwv-42: nth(294) + 1 — ZW art. 38 lid 1;
@@ -173,7 +201,7 @@ export function dueDay(
   switch (key) {
     case 'melding-arbodienst': {
       const from = reportedByEmployee ?? clock.d
-      return dueUnderLaw(table, arboReportKey(profile), (v) => from + v)
+      return from + valueOn(policyProfile(profile).arboReportDays, from)
     }
     case 'probleemanalyse':
       return nthUnderLaw(table, 'probleemanalyseDay', clock)
@@ -220,22 +248,6 @@ export function contractDeadlineDays(
   return out
 }
 
-/** Poortwachtergarantie from the reporting deadline (seed 000 art. 4.2, seed 003 art. 4.2). */
-export function guaranteeStatus(
-  profile: PolicyProfileId,
-  arboReport: DeadlineStatus,
-): GuaranteeStatus {
-  switch (profile) {
-    case 'wettelijk':
-      return 'not-applicable'
-    case 'asr-reintegratiemanager':
-      return 'active'
-    case 'amersfoortse-ontzorgmanager':
-    case 'goudse-op-maat':
-      return arboReport === 'done-late' || arboReport === 'overdue' ? 'lapsed' : 'active'
-  }
-}
-
 /** Counted sick days from D up to and including today (0 before D), and the sick week. */
 export function sickDaysToday(clock: CaseClock): { counted: number; week: number } {
   const counted =
@@ -243,7 +255,48 @@ export function sickDaysToday(clock: CaseClock): { counted: number; week: number
   return { counted, week: Math.ceil(counted / DAYS_PER_WEEK) }
 }
 
-/** The contract timeline of one validated case (timeline-contract.md "Output: a result"). */
+const epochOrUndefined = (d: IsoDate | null | undefined) => (d ? toEpochDay(d) : undefined)
+
+/**
+ * The poortwachtergarantie of a validated case (contract version 2); `firstReportDone` is the
+ * done date of `melding-arbodienst` when it belongs to this case.
+ */
+export function timelineGuarantee(
+  input: TimelineCase,
+  clock: CaseClock,
+  reportedByEmployee: number | undefined,
+  firstReportDone: number | undefined,
+): GuaranteeResult {
+  const reports: ReportFact[] = []
+  if (input.reports)
+    for (const r of input.reports)
+      reports.push({
+        kind: r.kind,
+        on: toEpochDay(r.on),
+        reportedOn: epochOrUndefined(r.reportedOn),
+      })
+  const events: GroundFact[] = []
+  if (input.guaranteeEvents)
+    for (const e of input.guaranteeEvents) events.push({ ground: e.ground, on: toEpochDay(e.on) })
+  return evaluateGuarantee({
+    profile: policyProfile(input.profile),
+    d: clock.d,
+    today: clock.today,
+    periods: clock.periods,
+    firstReport: {
+      kind: 'melding-arbodienst',
+      on: reportedByEmployee ?? clock.d,
+      reportedOn: firstReportDone,
+    },
+    reports,
+    moduleStart: epochOrUndefined(input.moduleStart),
+    employmentStart: epochOrUndefined(input.employmentStart),
+    guaranteeOnPolicy: input.guaranteeOnPolicy ?? true,
+    events,
+  })
+}
+
+/** The contract timeline of one validated case (docs/timeline-contract.md "Output: a result"). */
 export function computeTimeline(
   input: TimelineCase,
   clock: CaseClock = caseClock(input),
@@ -255,7 +308,7 @@ export function computeTimeline(
       if (v) done[key] = toEpochDay(v)
     }
   }
-  const profile = input.profile ?? 'wettelijk'
+  const profile = policyProfile(input.profile).id
   const reported = input.reportedByEmployee ? toEpochDay(input.reportedByEmployee) : undefined
   const days = contractDeadlineDays(profile, reported, clock, done)
   const deadlines: Deadline[] = days.map((d) => {
@@ -264,6 +317,7 @@ export function computeTimeline(
     return out
   })
   const today = sickDaysToday(clock)
+  const guarantee = timelineGuarantee(input, clock, reported, (days[0] as DeadlineDays).doneOn)
   return {
     firstSickDay: fromEpochDay(clock.d),
     periodsInCase: clock.periods.length,
@@ -271,6 +325,7 @@ export function computeTimeline(
     sickWeek: today.week,
     lastWageDay: fromEpochDay(clock.nth(LAST_WAGE_DAY)),
     deadlines,
-    poortwachtergarantie: guaranteeStatus(profile, (days[0] as DeadlineDays).status),
+    poortwachtergarantie: v1Guarantee(guarantee.status),
+    guarantee,
   }
 }
