@@ -86,6 +86,7 @@ export async function buildDossierExport(
       actueelOordelen: all('actueel-oordeel'),
       eindevaluatie: last('eindevaluatie'),
       oordeelWerknemer: last('oordeel-werknemer'),
+      melding42: last('melding-42'),
     },
   }
   const parsed = parseDossierExport(JSON.parse(JSON.stringify(input)))
