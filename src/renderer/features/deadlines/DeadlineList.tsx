@@ -7,6 +7,7 @@ import { DateField, FreeTextField, SelectField } from '../../components/form-fie
 import { editDate, showDate } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
 import { SEVERITY_LABELS, STATUS_LABELS } from './deadline-labels'
+import { plainSource } from './source-text'
 
 export { SEVERITY_LABELS, STATUS_LABELS }
 
@@ -102,7 +103,7 @@ function DeadlineRow(props: {
       <tr className={`deadline deadline--${d.status}`} data-key={d.key}>
         <td>
           {d.label}
-          {d.note ? <p className="deadline__note">{d.note}</p> : null}
+          {d.note ? <p className="deadline__note">{plainSource(d.note)}</p> : null}
         </td>
         <td>
           {d.windowStart ? `${showDate(d.windowStart)} – ` : ''}
@@ -147,7 +148,7 @@ function DeadlineRow(props: {
       {props.sourceOpen ? (
         <tr>
           <td colSpan={6} className="deadline__source">
-            {d.source}
+            {plainSource(d.source)}
             {d.motivation && !d.withoutDocument ? <p>Motivering: {d.motivation}</p> : null}
           </td>
         </tr>
