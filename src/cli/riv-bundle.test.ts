@@ -121,4 +121,57 @@ describe('42-week report data sheet', () => {
     expect(t).toContain('111222333')
     expect(t).toContain(exp.employer.loonheffingennummer ?? 'x')
   })
+
+  it('shows the report as made (date, reporter, channel, UWV kenmerk) and the hours worked now', async () => {
+    const reported: DossierExport = {
+      ...exp,
+      documents: {
+        ...exp.documents,
+        melding42: {
+          id: 'm42',
+          date: '2024-10-25' as IsoDate,
+          author: { name: 'Petra Visser', function: 'Casemanager' },
+          reportedBy: 'Petra Visser',
+          channel: 'werkgeversportaal',
+          uwvKenmerk: 'ZW-2024-118842',
+        },
+      },
+    }
+    const dates = { firstSickDay: '2024-01-08' as IsoDate, reportDue: '2024-10-28' as IsoDate }
+    const m = buildMelding42(reported, dates)
+    expect(m.melding).toEqual({
+      gemeldOp: '2024-10-25',
+      gemeldDoor: 'Petra Visser',
+      kanaal: 'werkgeversportaal',
+      kanaalOmschrijving: 'Werkgeversportaal UWV (Verzuimmelder)',
+      uwvKenmerk: 'ZW-2024-118842',
+    })
+    // The latest record of hours on or before the sheet's date: the evaluation of 21 July 2025.
+    expect(m.werknemer.urenGewerktPerWeek).toEqual({
+      uren: 20,
+      vastgelegdOp: '2025-07-21',
+      bron: 'evaluatie',
+    })
+    expect(m.opmerkingen.join(' ')).not.toContain('Nog niet vastgelegd wanneer')
+    const t = text(
+      '42e-weeksmelding-gemeld.pdf',
+      await renderMelding42(reported, fonts, { producedAt, dates }),
+    )
+    expect(t).toContain('Gemeld op 25-10-2024')
+    expect(t).toContain('Gemeld door Petra Visser')
+    expect(t).toContain('Kenmerk UWV ZW-2024-118842')
+    expect(t).toContain('Uren nu gewerkt per week 20 (evaluatie van 21-07-2025)')
+
+    // Without a registered report the sheet says so, in the JSON and on the PDF.
+    const none = buildMelding42(exp, dates)
+    expect(none.melding).toBeNull()
+    expect(none.opmerkingen).toContain(
+      'Nog niet vastgelegd wanneer, door wie en met welk kenmerk van UWV de melding is gedaan.',
+    )
+    const t2 = text(
+      '42e-weeksmelding-open.pdf',
+      await renderMelding42(exp, fonts, { producedAt, dates }),
+    )
+    expect(t2).toContain('Gemeld op Nog niet gemeld')
+  })
 })

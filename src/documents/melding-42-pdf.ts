@@ -9,6 +9,7 @@ import { finishDocument } from './page-chrome'
 
 const yesNo = (b: boolean) => (b ? 'Ja' : 'Nee')
 const or = (v: string | null) => v ?? '—'
+const hours = (n: number) => String(n).replace('.', ',')
 
 /** The 42-week report data sheet as a one-page PDF (uwv-forms §5.3). */
 export async function renderMelding42(
@@ -26,6 +27,17 @@ export async function renderMelding42(
     'Gegevens voor de 42e-weeksmelding',
     'Ziektewet art. 38 lid 2 · over te nemen in de Verzuimmelder van UWV of het portaal van de verzekeraar',
   )
+  layout.heading('Melding aan UWV')
+  layout.keyValues(
+    m.melding
+      ? [
+          ['Gemeld op', fmtDate(m.melding.gemeldOp)],
+          ['Gemeld door', m.melding.gemeldDoor],
+          ['Gemeld via', m.melding.kanaalOmschrijving],
+          ['Kenmerk UWV', or(m.melding.uwvKenmerk)],
+        ]
+      : [['Gemeld op', 'Nog niet gemeld (niet vastgelegd)']],
+  )
   layout.heading('Verzuim')
   layout.keyValues([
     ['Eerste ziektedag', fmtDate(m.verzuim.eersteZiektedag ?? undefined)],
@@ -40,7 +52,13 @@ export async function renderMelding42(
     ['Naam', m.werknemer.naam],
     ['Geboortedatum', fmtDate(m.werknemer.geboortedatum)],
     ['Functie', m.werknemer.functie],
-    ['Contracturen per week', String(m.werknemer.contracturenPerWeek).replace('.', ',')],
+    ['Contracturen per week', hours(m.werknemer.contracturenPerWeek)],
+    [
+      'Uren nu gewerkt per week',
+      m.werknemer.urenGewerktPerWeek
+        ? `${hours(m.werknemer.urenGewerktPerWeek.uren)} (${m.werknemer.urenGewerktPerWeek.bron} van ${fmtDate(m.werknemer.urenGewerktPerWeek.vastgelegdOp)})`
+        : 'Niet vastgelegd',
+    ],
     ['In dienst sinds', fmtDate(m.werknemer.datumInDienst)],
     ['Uit dienst per', fmtDate(m.werknemer.datumUitDienst ?? undefined)],
   ])
@@ -65,7 +83,9 @@ export async function renderMelding42(
     for (const note of m.opmerkingen) layout.paragraph(`• ${note}`)
   }
   layout.paragraph(
-    'Dit overzicht bevat geen medische gegevens; die horen niet in de melding. Leg na het melden vast wanneer en door wie is gemeld en het kenmerk van UWV.',
+    m.melding
+      ? 'Dit overzicht bevat geen medische gegevens; die horen niet in de melding.'
+      : 'Dit overzicht bevat geen medische gegevens; die horen niet in de melding. Leg na het melden vast wanneer en door wie is gemeld en het kenmerk van UWV.',
     { muted: true, size: 8.5 },
   )
   const header = rivHeader(exp, options.dates)

@@ -57,12 +57,15 @@ test('an overdue probleemanalyse puts the dossier at the top of the caseload, wi
   // The rule's source on request, then mark it done today: it becomes "te laat gedaan".
   await pa.getByRole('button', { name: 'Wet' }).click()
   await expect(deadlines).toContainText('Regeling procesgang art. 2 lid 2')
+  // Without its document, marking it done needs a reason, which the list then shows.
   await pa.getByRole('button', { name: 'Afhandelen' }).click()
-  await page
-    .getByRole('form', { name: 'Probleemanalyse bedrijfsarts afhandelen' })
-    .getByRole('button', { name: 'Vastleggen' })
-    .click()
+  const mark = page.getByRole('form', { name: 'Probleemanalyse bedrijfsarts afhandelen' })
+  await mark.getByLabel('Motivering').fill('Oordeel bedrijfsarts per brief ontvangen')
+  await mark.getByRole('button', { name: 'Vastleggen' }).click()
   await expect(pa).toContainText('Te laat gedaan')
+  await expect(pa).toContainText(
+    'Afgehandeld zonder document: Oordeel bedrijfsarts per brief ontvangen',
+  )
   await app.nav('Caseload')
   await expect(page.getByTestId('urgency-summary')).toContainText('1 te laat')
 })

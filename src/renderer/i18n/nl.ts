@@ -1,3 +1,5 @@
+import { countOf } from '../../shared/kernel/text'
+
 /** The Dutch message catalogue for the UI (style.md rule 11: UI text in one place). */
 export const nl = {
   app: {
@@ -37,7 +39,9 @@ export const nl = {
     employerFilter: 'Werkgever',
     statusFilter: 'Status',
     count: (shown: number, total: number) =>
-      shown === total ? `${total} dossiers` : `${shown} van ${total} dossiers`,
+      shown === total
+        ? countOf(total, 'dossier', 'dossiers')
+        : `${shown} van ${countOf(total, 'dossier', 'dossiers')}`,
     emptyTitle: 'Nog geen dossiers',
     emptyText:
       'Maak een werkgever en een dossier aan, of laad voorbeelddata om Hervat te verkennen.',
@@ -60,16 +64,16 @@ export const nl = {
     importWarning: 'Importeren vervangt alle gegevens op deze computer door die uit het bestand.',
     importSyncNote:
       'Met synchronisatie gaan de teruggezette gegevens ook naar de server en uw andere apparaten. Per veld wint de nieuwste versie: wat na het maken van de back-up ergens anders is gewijzigd, blijft staan, en dossiers die wel op de server staan maar niet in de back-up, komen bij de volgende synchronisatie terug. Wijzigingen op deze computer die nog niet verstuurd waren, gaan niet verloren.',
-    imported: (n: number) => `Back-up geïmporteerd: ${n} dossiers.`,
+    imported: (n: number) => `Back-up geïmporteerd: ${countOf(n, 'dossier', 'dossiers')}.`,
     importedSyncing: (n: number) =>
-      `Back-up geïmporteerd: ${n} dossiers. De teruggezette gegevens worden nu gesynchroniseerd; wat ergens anders nieuwer is, blijft staan.`,
+      `Back-up geïmporteerd: ${countOf(n, 'dossier', 'dossiers')}. De teruggezette gegevens worden nu gesynchroniseerd; wat ergens anders nieuwer is, blijft staan.`,
     exported: 'Back-up opgeslagen.',
     importFailed: 'Importeren mislukt, er is niets gewijzigd',
     sampleTitle: 'Voorbeelddata',
     sampleText:
       'Vult Hervat met ongeveer twintig fictieve dossiers, zodat u kunt zien hoe het werkt.',
     loadSample: 'Voorbeelddata laden',
-    sampleLoaded: (n: number) => `${n} voorbeelddossiers geladen.`,
+    sampleLoaded: (n: number) => `${countOf(n, 'voorbeelddossier', 'voorbeelddossiers')} geladen.`,
     wipeTitle: 'Alle gegevens wissen',
     wipeText: 'Verwijdert alle dossiers van deze computer. Maak eerst een back-up.',
     wipe: 'Alles wissen',

@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { isoDate } from '../../shared/kernel/iso-date'
+import { rankCaseload } from '../features/deadlines/deadline-views'
 import { employeeInput, employerInput, freshRepos, seedDossier } from './test-support'
 
 describe('caseload', () => {
@@ -99,5 +101,40 @@ describe('caseload', () => {
     expect(row?.firstSickDay).toBeUndefined()
     expect(row?.openSickPeriod).toBe(false)
     expect(row?.sickPeriods).toEqual([])
+  })
+
+  it('a Plan van Aanpak signed by both closes the step in the caseload, on the later signing day', async () => {
+    const { repos } = freshRepos('2025-03-20T10:00:00.000Z')
+    const { dossier } = await seedDossier(repos)
+    await repos.sickPeriods.create(dossier.id, { start: '06-01-2025' })
+    const plan = await repos.documents.create(dossier.id, 'plan-van-aanpak', {
+      id: 'new',
+      version: 1,
+      date: '24-02-2025',
+      goal: 'eigen-werk',
+      casemanager: { name: 'Petra Visser' },
+      evaluationMoments: [{ date: '07-04-2025', kind: 'periodiek' }],
+    })
+    if (!plan.ok) throw new Error(plan.error.message)
+    const sign = (role: 'werkgever' | 'werknemer', signedAt: string) =>
+      repos.documents.sign({
+        documentId: plan.value.id,
+        role,
+        name: role === 'werkgever' ? 'Jan Jansen' : 'Sanne de Vries',
+        function: role === 'werkgever' ? 'Directeur' : 'Bakker',
+        signedAt,
+      })
+    const stepOf = async () => {
+      const [row] = rankCaseload(await repos.caseload.list(), isoDate('2025-03-20'))
+      return row?.timeline?.milestones.find((m) => m.key === 'plan-van-aanpak')
+    }
+    expect((await sign('werkgever', '24-02-2025')).ok).toBe(true)
+    expect((await stepOf())?.status).toBe('overdue')
+    expect((await sign('werknemer', '26-02-2025')).ok).toBe(true)
+    expect(await stepOf()).toMatchObject({
+      status: 'done',
+      doneOn: '2025-02-26',
+      documentId: plan.value.id,
+    })
   })
 })

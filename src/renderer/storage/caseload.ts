@@ -1,6 +1,8 @@
 import { employeeFullName, type Dossier } from '../../shared/domain/entities'
+import { storedDocumentFacts } from '../../shared/documents/document-facts'
 import type { PolicyProfileId } from '../../shared/domain/policy-profile'
 import type { IsoDate } from '../../shared/kernel/iso-date'
+import type { DocumentFact } from '../../shared/rules/document-steps'
 import { foldForSearch } from '../../shared/kernel/text'
 import { readTables } from './crypto/bulk-read'
 import type { HervatDb } from './db'
@@ -35,6 +37,8 @@ export type CaseloadRow = {
     date: IsoDate
     motivation?: string
   }[]
+  /** The dossier's documents as the rule core reads them: they close their steps (ADR 0010). */
+  readonly documents: readonly DocumentFact[]
   readonly employmentEnd?: IsoDate
   readonly loonsanctieDecisionOn?: IsoDate
   /** The dossier's non-medical facts the reporting rules use (domain §5.5). */
@@ -61,21 +65,26 @@ function groupBy<T extends { dossierId: string }>(rows: readonly T[]): Map<strin
 export function caseloadRepository(db: HervatDb) {
   return {
     list: async (): Promise<CaseloadRow[]> => {
-      // One read-only transaction for all six tables (one consistent snapshot), decrypted after
-      // it with many AES-GCM calls at once (crypto/bulk-read.ts).
-      const [dossiers, employees, employers, periods, leaves, marks] = await readTables(db, [
-        'dossiers',
-        'employees',
-        'employers',
-        'sickPeriods',
-        'leaves',
-        'milestoneMarks',
-      ])
+      // One read-only transaction for all eight tables (one consistent snapshot), decrypted
+      // after it with many AES-GCM calls at once (crypto/bulk-read.ts).
+      const [dossiers, employees, employers, periods, leaves, marks, documents, signatures] =
+        await readTables(db, [
+          'dossiers',
+          'employees',
+          'employers',
+          'sickPeriods',
+          'leaves',
+          'milestoneMarks',
+          'documents',
+          'documentSignatures',
+        ])
       const employeeById = new Map(employees.map((e) => [e.id, e]))
       const employerById = new Map(employers.map((e) => [e.id, e]))
       const periodsBy = groupBy(periods)
       const leavesBy = groupBy(leaves)
       const marksBy = groupBy(marks)
+      const documentsBy = groupBy(documents)
+      const signaturesBy = groupBy(signatures)
       const rows: CaseloadRow[] = []
       for (const d of dossiers) {
         const employee = employeeById.get(d.employeeId)
@@ -113,6 +122,7 @@ export function caseloadRepository(db: HervatDb) {
             date: m.date,
             motivation: m.motivation,
           })),
+          documents: storedDocumentFacts(documentsBy.get(d.id) ?? [], signaturesBy.get(d.id) ?? []),
           ...(employee.employmentEnd ? { employmentEnd: employee.employmentEnd } : {}),
           ...(d.loonsanctieDecisionOn ? { loonsanctieDecisionOn: d.loonsanctieDecisionOn } : {}),
           safetyNet: d.safetyNet,

@@ -10,6 +10,8 @@ export const DUE_DOCUMENT_KEYS = [
   'probleemanalyse',
   'plan-van-aanpak',
   'eerstejaarsevaluatie',
+  'actueel-oordeel',
+  're-integratieverslag',
 ] as const
 export type DueDocumentKey = (typeof DUE_DOCUMENT_KEYS)[number]
 
@@ -18,6 +20,11 @@ export type RuleCoreDates = {
   readonly firstSickDay?: IsoDate
   /** Due dates of the milestones with the same keys in the rule core's timeline. */
   readonly due?: Partial<Record<DueDocumentKey, IsoDate>>
+  /**
+   * The rule core's warnings about the evaluation rhythm the signed Plan van Aanpak promises
+   * (a promised evaluation not held, no next evaluation planned).
+   */
+  readonly evaluationWarnings?: readonly string[]
 }
 
 /** The date of the export itself, used as "today" when a document is rendered from a file. */

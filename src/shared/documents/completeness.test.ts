@@ -78,4 +78,49 @@ describe('checkRivCompleteness', () => {
     expect(kinds).toContain('medische-termen')
     expect(kinds).toContain('volgorde')
   })
+
+  it('is time-aware: what is not yet due is "nog niet aan de orde", not "blokkerend"', () => {
+    // An empty dossier in week 11 (D = 8 Jan 2024): the probleemanalyse and the plan are due,
+    // the eerstejaarsevaluatie, actueel oordeel and eindevaluatie are not.
+    const input = halfFinishedExport()
+    input.documents = {}
+    const dates = {
+      due: {
+        probleemanalyse: isoDate('2024-02-18'),
+        'plan-van-aanpak': isoDate('2024-03-03'),
+        eerstejaarsevaluatie: isoDate('2025-01-05'),
+        'actueel-oordeel': isoDate('2025-10-05'),
+        're-integratieverslag': isoDate('2025-10-05'),
+      },
+    }
+    const result = checkRivCompleteness(parsed(input), isoDate('2024-03-20'), dates)
+    const severity = (part: string) =>
+      result.issues.filter((i) => i.part === part && i.kind === 'ontbreekt').map((i) => i.severity)
+    expect(severity('probleemanalyse')).toEqual(['blokkerend'])
+    expect(severity('plan-van-aanpak')).toEqual(['blokkerend'])
+    expect(severity('evaluaties')).toEqual(['nog-niet-aan-de-orde'])
+    expect(severity('actueel-oordeel')).toEqual(['nog-niet-aan-de-orde'])
+    expect(severity('eindevaluatie')).toEqual(['nog-niet-aan-de-orde'])
+    expect(severity('oordeel-werknemer')).toEqual(['nog-niet-aan-de-orde'])
+    expect(result.complete).toBe(false)
+    // In week 92 the same gaps all block.
+    const late = checkRivCompleteness(parsed(input), isoDate('2025-10-10'), dates)
+    expect(
+      late.issues.filter((i) => i.kind === 'ontbreekt').every((i) => i.severity === 'blokkerend'),
+    ).toBe(true)
+  })
+
+  it("lists the rule core's evaluation-rhythm warnings as warnings of the plan", () => {
+    const message = 'Er is geen volgende evaluatie gepland.'
+    const result = checkRivCompleteness(parsed(fixture), isoDate('2025-10-09'), {
+      evaluationWarnings: [message],
+    })
+    expect(result.issues).toContainEqual({
+      part: 'plan-van-aanpak',
+      kind: 'evaluatieritme',
+      severity: 'waarschuwing',
+      message,
+    })
+    expect(result.complete).toBe(true)
+  })
 })

@@ -28,6 +28,7 @@ export const RIV_ISSUE_KINDS = [
   'medische-bijlage',
   'medische-termen',
   'niet-overhandigd',
+  'evaluatieritme',
 ] as const
 export type RivIssueKind = (typeof RIV_ISSUE_KINDS)[number]
 
@@ -36,14 +37,30 @@ const WARNINGS: ReadonlySet<RivIssueKind> = new Set([
   'te-laat',
   'medische-termen',
   'niet-overhandigd',
+  'evaluatieritme',
   // Refused means left out of every export; the RIV itself is not the worse for it.
   'medische-bijlage',
 ])
 
+/**
+ * `nog-niet-aan-de-orde`: what would block, but whose part is not yet due by the rule core's
+ * dates (a missing eindevaluatie in week 11 is not a fault yet).
+ */
+export const RIV_ISSUE_SEVERITIES = ['blokkerend', 'waarschuwing', 'nog-niet-aan-de-orde'] as const
+export type RivIssueSeverity = (typeof RIV_ISSUE_SEVERITIES)[number]
+export const RIV_ISSUE_SEVERITY_LABELS: Record<RivIssueSeverity, string> = {
+  blokkerend: 'blokkerend',
+  waarschuwing: 'waarschuwing',
+  'nog-niet-aan-de-orde': 'nog niet aan de orde',
+}
+
+/** Kinds that say something is wrong in what exists, whatever the week: never "not yet due". */
+const ALWAYS_DUE: ReadonlySet<RivIssueKind> = new Set(['datum-in-toekomst', 'volgorde'])
+
 export type RivIssue = {
   readonly part: RivPartKey
   readonly kind: RivIssueKind
-  readonly severity: 'blokkerend' | 'waarschuwing'
+  readonly severity: RivIssueSeverity
   readonly documentId?: string
   readonly message: string
 }
@@ -58,8 +75,35 @@ type Doc = {
 }
 
 /**
- * `dates.due` holds the rule core's due dates; without them nothing is reported as late
- * (TODO(rule core): the app passes `computeDossierTimeline(...).milestones` due dates here).
+ * The rule core's due date of each part: before it, what the part still lacks is "nog niet aan
+ * de orde". The loonheffingennummer is needed from the Plan van Aanpak on (UWV's model plan asks
+ * for it); the werknemer's function and own oordeel with the verslag itself.
+ */
+function partDue(part: RivPartKey, dates: RuleCoreDates): IsoDate | undefined {
+  const due = dates.due ?? {}
+  switch (part) {
+    case 'administratief':
+      return due['plan-van-aanpak']
+    case 'probleemanalyse':
+      return due.probleemanalyse
+    case 'plan-van-aanpak':
+      return due['plan-van-aanpak']
+    case 'evaluaties':
+      return due.eerstejaarsevaluatie
+    case 'actueel-oordeel':
+      return due['actueel-oordeel']
+    case 'eindevaluatie':
+    case 'oordeel-werknemer':
+      return due['re-integratieverslag']
+    default:
+      return undefined
+  }
+}
+
+/**
+ * `dates.due` holds the rule core's due dates (the app passes the dossier timeline's). Without
+ * them nothing is reported as late, and everything missing blocks (a file read without its
+ * timeline); with them, what is not yet due is "nog niet aan de orde".
  */
 export function checkRivCompleteness(
   exp: DossierExport,
@@ -67,14 +111,20 @@ export function checkRivCompleteness(
   dates: RuleCoreDates = {},
 ): RivCompleteness {
   const issues: RivIssue[] = []
-  const add = (part: RivPartKey, kind: RivIssueKind, message: string, documentId?: string) =>
+  const add = (part: RivPartKey, kind: RivIssueKind, message: string, documentId?: string) => {
+    const due = partDue(part, dates)
     issues.push({
       part,
       kind,
-      severity: WARNINGS.has(kind) ? 'waarschuwing' : 'blokkerend',
+      severity: WARNINGS.has(kind)
+        ? 'waarschuwing'
+        : due && due > today && !ALWAYS_DUE.has(kind)
+          ? 'nog-niet-aan-de-orde'
+          : 'blokkerend',
       message,
       ...(documentId ? { documentId } : {}),
     })
+  }
   const dueOf = (key: string) =>
     key === 'probleemanalyse' || key === 'plan-van-aanpak' || key === 'eerstejaarsevaluatie'
       ? dates.due?.[key]
@@ -275,5 +325,10 @@ export function checkRivCompleteness(
     )
   }
 
-  return { complete: !issues.some((i) => i.severity === 'blokkerend'), issues }
+  // The evaluation rhythm the signed plan promises (the rule core's warnings).
+  for (const message of dates.evaluationWarnings ?? [])
+    add('plan-van-aanpak', 'evaluatieritme', message)
+
+  // Complete means ready to send: nothing blocks and nothing is still to come.
+  return { complete: !issues.some((i) => i.severity !== 'waarschuwing'), issues }
 }

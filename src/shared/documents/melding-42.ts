@@ -2,6 +2,7 @@ import { employeeFullName } from '../domain/entities'
 import type { IsoDate } from '../kernel/iso-date'
 import { caseFirstSickDay, exportDate, type RuleCoreDates } from './case-facts'
 import type { DossierExport } from './dossier-export'
+import { MELDING_42_CHANNEL_LABELS, type Melding42Record } from './records'
 
 /**
  * The 42-week report data sheet (uwv-forms §5.1, §5.3; domain §2.8, §4.5): the fields UWV's
@@ -36,6 +37,15 @@ export type Melding42 = {
     readonly contracturenPerWeek: number
     readonly datumInDienst: IsoDate
     readonly datumUitDienst: IsoDate | null
+    /**
+     * Hours the employee works now (Regeling procesgang art. 3: hours actually worked): the
+     * latest partial recovery or evaluation of this case on or before the sheet's date.
+     */
+    readonly urenGewerktPerWeek: {
+      readonly uren: number
+      readonly vastgelegdOp: IsoDate
+      readonly bron: 'gedeeltelijk herstel' | 'evaluatie'
+    } | null
   }
   readonly verzuim: {
     /** After aggregation of periods less than four weeks apart, as the rule core counts. */
@@ -53,7 +63,35 @@ export type Melding42 = {
     readonly telefoon: string | null
     readonly email: string | null
   }
+  /** The report as made (domain §4.5: reporter, report date, UWV kenmerk); null until registered. */
+  readonly melding: {
+    readonly gemeldOp: IsoDate
+    readonly gemeldDoor: string
+    readonly kanaal: Melding42Record['channel']
+    readonly kanaalOmschrijving: string
+    readonly uwvKenmerk: string | null
+  } | null
   readonly opmerkingen: readonly string[]
+}
+
+/** The hours worked now: the latest dated record of them in this case, up to `asOf`. */
+export function currentHoursWorked(
+  exp: DossierExport,
+  from: IsoDate | undefined,
+  asOf: IsoDate,
+): Melding42['werknemer']['urenGewerktPerWeek'] {
+  let out: Melding42['werknemer']['urenGewerktPerWeek'] = null
+  const consider = (
+    date: IsoDate | undefined,
+    hours: number | undefined,
+    bron: 'gedeeltelijk herstel' | 'evaluatie',
+  ) => {
+    if (!date || hours === undefined || date > asOf || (from && date < from)) return
+    if (!out || date >= out.vastgelegdOp) out = { uren: hours, vastgelegdOp: date, bron }
+  }
+  for (const p of exp.partialRecoveries) consider(p.date, p.hoursPerWeek, 'gedeeltelijk herstel')
+  for (const e of exp.documents.evaluaties) consider(e.date, e.hoursWorkedPerWeek, 'evaluatie')
+  return out
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v)
@@ -76,6 +114,14 @@ export function buildMelding42(
     )
   if (d.safetyNet === 'onbekend')
     notes.push('Niet vastgelegd of de vangnetregeling van toepassing is.')
+  const first = caseFirstSickDay(exp, dates)
+  const made = exp.documents.melding42
+  // A report of an earlier case (before this case's first sick day) is not this case's report.
+  const report = made && (!first || made.date >= first) ? made : undefined
+  if (!report)
+    notes.push(
+      'Nog niet vastgelegd wanneer, door wie en met welk kenmerk van UWV de melding is gedaan.',
+    )
   return {
     format: MELDING_42_FORMAT,
     version: 1,
@@ -101,9 +147,10 @@ export function buildMelding42(
       contracturenPerWeek: e.contractHoursPerWeek,
       datumInDienst: e.employmentStart,
       datumUitDienst: orNull(e.employmentEnd),
+      urenGewerktPerWeek: currentHoursWorked(exp, first, exportDate(exp)),
     },
     verzuim: {
-      eersteZiektedag: orNull(caseFirstSickDay(exp, dates)),
+      eersteZiektedag: orNull(first),
       uitersteMeldingsdatum: orNull(dates?.reportDue),
       arbeidsongevalOfBeroepsziekte: d.workAccident,
       regresMogelijk: d.thirdPartyLiable,
@@ -115,6 +162,15 @@ export function buildMelding42(
       telefoon: orNull(d.arbodienst.phone),
       email: orNull(d.arbodienst.email),
     },
+    melding: report
+      ? {
+          gemeldOp: report.date,
+          gemeldDoor: report.reportedBy,
+          kanaal: report.channel,
+          kanaalOmschrijving: MELDING_42_CHANNEL_LABELS[report.channel],
+          uwvKenmerk: orNull(report.uwvKenmerk),
+        }
+      : null,
     opmerkingen: notes,
   }
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { optionalDateField, optionalHoursField, optionalText, requiredText } from '../domain/fields'
+import {
+  dateField,
+  optionalDateField,
+  optionalHoursField,
+  optionalText,
+  requiredText,
+} from '../domain/fields'
 import { documentBaseShape, signatureSchema } from './common'
 import { planVanAanpakSchema } from './plan-van-aanpak'
 
@@ -149,6 +155,34 @@ export const oordeelWerknemerSchema = z.object({
 })
 export type OordeelWerknemer = z.output<typeof oordeelWerknemerSchema>
 
+/** How the 42-week report reached UWV (uwv-forms §5.2; domain §2.8). */
+export const MELDING_42_CHANNELS = [
+  'werkgeversportaal',
+  'formulier',
+  'digipoort',
+  'arbodienst',
+] as const
+export const MELDING_42_CHANNEL_LABELS: Record<(typeof MELDING_42_CHANNELS)[number], string> = {
+  werkgeversportaal: 'Werkgeversportaal UWV (Verzuimmelder)',
+  formulier: 'Formulier Ziekteaangifte 42e week',
+  digipoort: 'Digipoort (salaris- of verzuimsoftware)',
+  arbodienst: 'Door arbodienst of verzekeraar namens de werkgever',
+}
+
+/**
+ * The 42-week report as made (ZW art. 38 lid 1; domain §4.5: reporter, report date, UWV
+ * confirmation reference): `date` is the day it was reported; it fulfils `melding-uwv-42`.
+ */
+export const melding42Schema = z.object({
+  ...documentBaseShape,
+  date: dateField,
+  reportedBy: requiredText(200),
+  channel: z.enum(MELDING_42_CHANNELS, { error: 'Kies hoe er is gemeld.' }),
+  /** UWV's kenmerk from the confirmation (e-mail or letter). */
+  uwvKenmerk: optionalText(100),
+})
+export type Melding42Record = z.output<typeof melding42Schema>
+
 /** All documents of one dossier, as the export holds them. */
 export const dossierDocumentsSchema = z.object({
   functieEnBekwaamheden: functieEnBekwaamhedenSchema.optional(),
@@ -159,5 +193,7 @@ export const dossierDocumentsSchema = z.object({
   actueelOordelen: z.array(actueelOordeelSchema).default([]),
   eindevaluatie: eindevaluatieSchema.optional(),
   oordeelWerknemer: oordeelWerknemerSchema.optional(),
+  /** The registered 42-week report (the newest record). */
+  melding42: melding42Schema.optional(),
 })
 export type DossierDocuments = z.output<typeof dossierDocumentsSchema>

@@ -8,6 +8,7 @@ import {
   eindevaluatieSchema,
   evaluatieSchema,
   functieEnBekwaamhedenSchema,
+  melding42Schema,
   oordeelWerknemerSchema,
   probleemanalyseSchema,
 } from './records'
@@ -29,6 +30,7 @@ export const DOCUMENT_TYPES = [
   'actueel-oordeel',
   'eindevaluatie',
   'oordeel-werknemer',
+  'melding-42',
 ] as const
 export type DocumentType = (typeof DOCUMENT_TYPES)[number]
 
@@ -41,6 +43,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   'actueel-oordeel': 'Actueel oordeel bedrijfsarts',
   eindevaluatie: 'Eindevaluatie',
   'oordeel-werknemer': 'Oordeel werknemer',
+  'melding-42': '42e-weeksmelding aan UWV',
 }
 
 /** The content schema of each type: the very schema the export and the PDF renderers read. */
@@ -53,6 +56,7 @@ export const DOCUMENT_SCHEMAS = {
   'actueel-oordeel': actueelOordeelSchema,
   eindevaluatie: eindevaluatieSchema,
   'oordeel-werknemer': oordeelWerknemerSchema,
+  'melding-42': melding42Schema,
 } as const satisfies Record<DocumentType, z.ZodType>
 
 export type DocumentContent<T extends DocumentType = DocumentType> = z.output<

@@ -8,3 +8,8 @@ export function foldForSearch(text: string): string {
 
 /** Dutch sort order for names. */
 export const dutchCollator = new Intl.Collator('nl', { sensitivity: 'base' })
+
+/** A count with its noun in Dutch singular or plural: `countOf(1, 'dossier', 'dossiers')` is "1 dossier". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}

@@ -1,5 +1,15 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
+import {
+  bothSignedOn,
+  documentFulfilments,
+  evaluationDays,
+  evaluationRhythm,
+  isDocumentStep,
+  planInForce,
+  type DocumentFulfilment,
+  type DocumentStep,
+} from './document-steps'
 import { extraMilestones, type CaseMarks, type Draft } from './dossier-extras'
 import {
   normalizePeriods,
@@ -14,6 +24,7 @@ import type {
   Milestone,
   MilestoneStatus,
 } from './dossier-types'
+import type { DataWarning } from './dossier-input'
 import { dossierContractGuarantee, poortwachtergarantie, type GuaranteeStep } from './guarantee'
 import { legalClocks, wageContinuationLastDay } from './legal-clocks'
 import { MILESTONE_INFO, type MilestoneKey } from './milestones'
@@ -42,7 +53,12 @@ export type {
 function caseMarks(input: DossierTimelineInput, d: number): CaseMarks {
   const map = new Map<
     string,
-    { firstDone?: number; lastDone?: number; waived?: { date: number; motivation: string } }
+    {
+      firstDone?: number
+      lastDone?: number
+      firstDoneMotivation?: string
+      waived?: { date: number; motivation: string }
+    }
   >()
   for (const m of input.marks) {
     const day = toEpochDay(m.date)
@@ -50,7 +66,12 @@ function caseMarks(input: DossierTimelineInput, d: number): CaseMarks {
     let e = map.get(m.key)
     if (!e) map.set(m.key, (e = {}))
     if (m.state === 'done') {
-      if (e.firstDone === undefined || day < e.firstDone) e.firstDone = day
+      if (e.firstDone === undefined || day < e.firstDone) {
+        e.firstDone = day
+        const motivation = m.motivation?.trim()
+        if (motivation) e.firstDoneMotivation = motivation
+        else delete e.firstDoneMotivation
+      }
       if (e.lastDone === undefined || day > e.lastDone) e.lastDone = day
     } else {
       // Regeling procesgang art. 5: only a motivated deviation counts as waived.
@@ -99,16 +120,18 @@ function milestone(
     readonly soon: number
     readonly clock: CaseClock
     readonly contractReport: boolean
+    readonly documents: ReadonlyMap<DocumentStep, DocumentFulfilment>
   },
 ): Milestone {
   const info = MILESTONE_INFO[key]
   const m = ctx.marks.get(key)
   const recurring = draft?.recurring === true
+  const byDocument = isDocumentStep(key) ? ctx.documents.get(key) : undefined
   const doneOn = contract
     ? contract.doneOn
     : recurring
       ? undefined
-      : (draft?.doneOn ?? m?.firstDone)
+      : (byDocument?.day ?? draft?.doneOn ?? m?.firstDone)
   let status: MilestoneStatus
   let waived: { date: number; motivation: string } | undefined
   if (doneOn !== undefined) status = doneOn <= due ? 'done' : 'done-late'
@@ -138,7 +161,15 @@ function milestone(
   }
   if (key === 'eerstejaarsevaluatie')
     out.windowStart = fromEpochDay(clock.nth(EJE_WINDOW_START_DAY))
-  if (doneOn !== undefined) out.doneOn = fromEpochDay(doneOn)
+  if (doneOn !== undefined) {
+    out.doneOn = fromEpochDay(doneOn)
+    if (byDocument && byDocument.day === doneOn) out.documentId = byDocument.documentId
+    else if (isDocumentStep(key)) {
+      // Marked done by hand while no document fulfils the step: shown as such, with the reason.
+      out.withoutDocument = true
+      if (m?.firstDoneMotivation) out.motivation = m.firstDoneMotivation
+    }
+  }
   if (waived) {
     out.doneOn = fromEpochDay(waived.date)
     out.motivation = waived.motivation
@@ -174,20 +205,30 @@ export function computeDossierTimeline(
   const { norm, clock } = prepared
   const today = clock.today
   const marks = caseMarks(input, clock.d)
+  const docs = input.documents ?? []
+  const byDocument = documentFulfilments(docs, clock.d, today)
 
+  // Documents reach the contract deadlines as done dates; a document comes before a hand mark.
   const done: Partial<Record<DeadlineKey, number>> = {}
   for (const key of DEADLINE_KEYS) {
-    const first = marks.get(key)?.firstDone
+    const first =
+      (isDocumentStep(key) ? byDocument.get(key)?.day : undefined) ?? marks.get(key)?.firstDone
     if (first !== undefined) done[key] = first
   }
   const reported = input.reportedByEmployee ? toEpochDay(input.reportedByEmployee) : undefined
   const table = input.parameters ?? PARAMETERS
   const contract = contractDeadlineDays(input.profile, reported, clock, done, table)
+  const planDone = (contract[2] as DeadlineDays).doneOn
+  const rhythm = planRhythm(docs, marks, clock, planDone)
+  const held = evaluationDays(docs, clock.d, today)
   const drafts = extraMilestones({
     profile: input.profile,
     clock,
     marks,
-    planVanAanpakDone: (contract[2] as DeadlineDays).doneOn,
+    planVanAanpakDone: planDone,
+    eerstejaarsevaluatieDone: (contract[4] as DeadlineDays).doneOn,
+    lastEvaluationHeld: held.at(-1),
+    nextPromisedEvaluation: rhythm?.nextPromised,
     employmentEnd: input.employmentEnd,
     loonsanctieDecisionOn: input.loonsanctieDecisionOn,
     voluntaryExtensionWeeks: input.voluntaryExtension?.weeks,
@@ -217,6 +258,7 @@ export function computeDossierTimeline(
     // A report term under the profile makes the report a contract step (its guarantee rests on it).
     contractReport:
       valueOn(policyProfile(input.profile).reportTerms['melding-arbodienst'], clock.d) !== null,
+    documents: byDocument,
   }
   const milestones: Milestone[] = []
   const dues: number[] = []
@@ -316,14 +358,42 @@ export function computeDossierTimeline(
     appointments,
     interventions,
     warnings:
-      reporting?.warnings.length || late42.warning
+      reporting?.warnings.length || late42.warning || rhythm?.warnings.length
         ? [
             ...norm.warnings,
             ...(late42.warning ? [late42.warning] : []),
             ...(reporting?.warnings ?? []),
+            ...(rhythm?.warnings ?? []),
           ]
         : norm.warnings,
   }
+}
+
+/**
+ * The evaluation rhythm of the plan in force (document-steps.ts `evaluationRhythm`), while the
+ * case runs and the plan is signed by both; evaluations held by document or by hand mark count.
+ */
+function planRhythm(
+  docs: readonly NonNullable<DossierTimelineInput['documents']>[number][],
+  marks: CaseMarks,
+  clock: CaseClock,
+  planDone: number | undefined,
+): { nextPromised: number | undefined; warnings: readonly DataWarning[] } | undefined {
+  if (planDone === undefined || clock.caseEnd !== undefined || docs.length === 0) return undefined
+  const plan = planInForce(docs, clock.d, clock.today)
+  if (!plan) return undefined
+  const since = bothSignedOn({ from: clock.d, today: clock.today }, plan) ?? planDone
+  const held = evaluationDays(docs, clock.d, clock.today)
+  for (const key of ['periodieke-evaluatie', 'eerstejaarsevaluatie']) {
+    const m = marks.get(key)
+    if (m?.firstDone !== undefined) held.push(m.firstDone)
+    if (m?.lastDone !== undefined) held.push(m.lastDone)
+  }
+  const nextAgreed: number[] = []
+  for (const d of docs)
+    if (d.type === 'evaluatie' && d.nextEvaluationOn)
+      nextAgreed.push(toEpochDay(d.nextEvaluationOn))
+  return evaluationRhythm({ plan, since, held, nextAgreed, today: clock.today })
 }
 
 /** INT-2 facts of one intervention: the cost beside the weeks of wage continuation left. */

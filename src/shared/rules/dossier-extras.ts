@@ -29,6 +29,8 @@ export type CaseMarks = ReadonlyMap<
   {
     readonly firstDone?: number
     readonly lastDone?: number
+    /** The motivation of the mark that gave `firstDone` (done without a document). */
+    readonly firstDoneMotivation?: string
     readonly waived?: { readonly date: number; readonly motivation: string }
   }
 >
@@ -39,6 +41,12 @@ export type ExtraFacts = {
   readonly marks: CaseMarks
   /** Done date of the plan van aanpak in this case (contract status done or done-late). */
   readonly planVanAanpakDone: number | undefined
+  /** Done date of the eerstejaarsevaluatie in this case (document or mark). */
+  readonly eerstejaarsevaluatieDone?: number | undefined
+  /** The latest day an evaluation was held according to the documents. */
+  readonly lastEvaluationHeld?: number | undefined
+  /** The next evaluation moment the signed plan promises after the last one held. */
+  readonly nextPromisedEvaluation?: number | undefined
   readonly employmentEnd?: IsoDate
   readonly loonsanctieDecisionOn?: IsoDate
   /** Weeks of an agreed voluntary extension (T18), shown with the end of the 104 weeks. */
@@ -64,23 +72,28 @@ export function extraMilestones(f: ExtraFacts): Draft[] {
   const out: Draft[] = []
 
   // T06 — periodic evaluation, every ≤ 42 days after the PvA or the last evaluation
-  // (Regeling procesgang art. 4 lid 2 sub b, lid 4–5; UWV). Only while the case runs.
+  // (Regeling procesgang art. 4 lid 2 sub b, lid 4–5; UWV), or earlier when the signed plan
+  // promises an evaluation moment before that (the plan's own rhythm). Only while the case runs.
   if (f.planVanAanpakDone !== undefined && clock.caseEnd === undefined) {
     const last = Math.max(
       f.planVanAanpakDone,
       f.marks.get('periodieke-evaluatie')?.lastDone ?? -Infinity,
       f.marks.get('eerstejaarsevaluatie')?.lastDone ?? -Infinity,
+      f.eerstejaarsevaluatieDone ?? -Infinity,
+      f.lastEvaluationHeld ?? -Infinity,
     )
+    const promised = f.nextPromisedEvaluation
+    const interval = last + P.evaluatieIntervalDays
     out.push({
       key: 'periodieke-evaluatie',
-      due: last + P.evaluatieIntervalDays,
+      due: promised !== undefined && promised > last ? Math.min(promised, interval) : interval,
       applicable: true,
       recurring: true,
     })
   }
 
   // T10 — spoor 2 decided at the eerstejaarsevaluatie; practice: started ≤ 6 weeks after it.
-  const eje = f.marks.get('eerstejaarsevaluatie')?.firstDone
+  const eje = f.eerstejaarsevaluatieDone ?? f.marks.get('eerstejaarsevaluatie')?.firstDone
   if (eje !== undefined) {
     const due = eje + P.spoor2DaysAfterEje
     out.push({ key: 'spoor-2-start', due, applicable: ongoingAt(clock, due) })

@@ -1,6 +1,7 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import { formatDutchDate, fromEpochDay, toEpochDay, type IsoDate } from '../kernel/iso-date'
 import type { DaySpan, LeaveSpan } from './clock'
+import type { DocumentFact } from './document-steps'
 import type { ParameterTable } from './parameters'
 
 /**
@@ -12,7 +13,10 @@ export type MarkInput = {
   readonly key: string
   readonly state: 'done' | 'waived'
   readonly date: IsoDate
-  /** Required for `waived` (Regeling procesgang art. 5: a motivated deviation). */
+  /**
+   * Required for `waived` (Regeling procesgang art. 5: a motivated deviation); for `done` of a
+   * step that has a document, why it was done without one.
+   */
   readonly motivation?: string
 }
 
@@ -50,6 +54,11 @@ export type DossierTimelineInput = {
   /** When the employee reported sick to the employer; default: the case's first sick day. */
   readonly reportedByEmployee?: IsoDate
   readonly marks: readonly MarkInput[]
+  /**
+   * The dossier's documents as facts: a document fulfils its step beside (and before) a manual
+   * mark (docs/adr/0010; document-steps.ts).
+   */
+  readonly documents?: readonly DocumentFact[]
   /** A deadline within this many days is `due-soon` (default 14). */
   readonly dueSoonDays?: number
   readonly appointments?: readonly AppointmentInput[]

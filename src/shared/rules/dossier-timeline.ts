@@ -1,6 +1,7 @@
 import type { PolicyProfileId } from '../domain/policy-profile'
 import type { IsoDate } from '../kernel/iso-date'
 import { toEpochDay } from '../kernel/iso-date'
+import type { DocumentFact } from './document-steps'
 import { computeDossierTimeline, prepareDossier, type DossierTimeline } from './dossier-compute'
 import type {
   AppointmentInput,
@@ -33,6 +34,7 @@ export type {
   InterventionInput,
   MarkInput,
 } from './dossier-input'
+export type { DocumentFact, DocumentSignatureFact } from './document-steps'
 export { caseloadUrgency, urgencyOf, type CaseloadUrgency, type Urgency } from './urgency'
 
 /**
@@ -62,6 +64,8 @@ export type DossierRecords = {
     readonly date: IsoDate
     readonly motivation?: string | undefined
   }[]
+  /** The dossier's documents as facts (src/shared/documents/document-facts.ts). */
+  readonly documents?: readonly DocumentFact[]
   readonly appointments?: readonly {
     readonly id?: string
     readonly startsAt: string
@@ -102,6 +106,7 @@ export function dossierTimelineFromRecords(r: DossierRecords): DossierTimeline |
     leaves: r.leaves,
     marks: r.marks as readonly MarkInput[],
   }
+  if (r.documents?.length) input.documents = r.documents
   if (r.dueSoonDays !== undefined) input.dueSoonDays = r.dueSoonDays
   if (r.employmentEnd) input.employmentEnd = r.employmentEnd
   if (r.loonsanctieDecisionOn) input.loonsanctieDecisionOn = r.loonsanctieDecisionOn

@@ -31,7 +31,12 @@ export type Milestone = {
   readonly code: string
   readonly source: string
   readonly doneOn?: IsoDate
+  /** Waived: the motivation; done by hand without its document: the mark's motivation. */
   readonly motivation?: string
+  /** The document version that fulfilled the step (docs/adr/0010). */
+  readonly documentId?: string
+  /** Marked done by hand while the step has a document and none fulfils it. */
+  readonly withoutDocument?: boolean
   /** Case-specific remark (e.g. whether a re-integratieverslag is needed at ziek uit dienst). */
   readonly note?: string
 }

@@ -115,7 +115,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
     label: 'Arbo- en verzuimbegeleider neemt over (week 5)',
     severity: 'contract',
     source:
-      'De Goudse Op Maat art. 2.1 en 2.3.3 (seed 003): in week 1–4 begeleidt de werkgever alleen en moet die begeleiding aan de wet voldoen; vanaf week 5 begeleidt de arbo- en verzuimbegeleider.',
+      'De Goudse Op Maat art. 2.1 en 2.3.3: in week 1–4 begeleidt de werkgever alleen en moet die begeleiding aan de wet voldoen; vanaf week 5 begeleidt de arbo- en verzuimbegeleider.',
   },
   'melding-loonsanctie-goudse': {
     code: 'PG-GOU-4',
@@ -124,7 +124,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
     label: 'Loonsanctie melden aan De Goudse',
     severity: 'contract',
     source:
-      'De Goudse Op Maat art. 2.3.3 (seed 003): meld een loonsanctie van UWV binnen vijf werkdagen, anders vervalt de vergoeding (poortwachtergarantie).',
+      'De Goudse Op Maat art. 2.3.3: meld een loonsanctie van UWV binnen vijf werkdagen, anders vervalt de vergoeding (poortwachtergarantie).',
   },
   terugvalpreventie: {
     code: 'ASR-T2',
@@ -133,7 +133,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
     label: 'Terugvalpreventie: contact met werknemer',
     severity: 'contract',
     source:
-      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002, 004): na meer dan 3 maanden verzuim en 6 maanden herstel neemt de Ontzorgmanager contact op. Uitleg van de termijnen niet bevestigd (domein §6.2).',
+      'a.s.r. MKB Verzuim-ontzorgverzekering (polisvoorwaarden en verrichtingenlijst): na meer dan 3 maanden verzuim en 6 maanden herstel neemt de Ontzorgmanager contact op. Uitleg van de termijnen niet bevestigd.',
   },
   'spoor-2-start': {
     code: 'T10',
@@ -240,7 +240,7 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
     label: 'Vrijwillige verlenging loondoorbetaling aanvragen bij UWV',
     severity: 'uwv-policy',
     source:
-      'WIA art. 24 lid 1: op gezamenlijk verzoek verlengt UWV de loondoorbetaling (minimaal 13 weken, geen maximum); UWV beslist binnen twee weken; aanvragen bij voorkeur vóór de WIA-aanvraag. Niet mogelijk bij een Ziektewet-uitkering. De Goudse (seed 003 art. 2.3.3): bij vrijwillig langer doorbetalen vervalt de vergoeding van een loonsanctie.',
+      'WIA art. 24 lid 1: op gezamenlijk verzoek verlengt UWV de loondoorbetaling (minimaal 13 weken, geen maximum); UWV beslist binnen twee weken; aanvragen bij voorkeur vóór de WIA-aanvraag. Niet mogelijk bij een Ziektewet-uitkering. De Goudse (polisvoorwaarden art. 2.3.3): bij vrijwillig langer doorbetalen vervalt de vergoeding van een loonsanctie.',
   },
   'ontzorgmanager-inzetten': {
     code: 'ASR-T1',
@@ -249,6 +249,6 @@ export const MILESTONE_INFO: Record<MilestoneKey, MilestoneInfo> = {
     label: 'Ontzorgmanager inzetten (dreigend langdurig verzuim)',
     severity: 'contract',
     source:
-      'a.s.r. MKB Verzuim-ontzorgverzekering (seed 002): als er kans is op langdurig verzuim, wordt vanaf de tweede ziekteweek de Ontzorgmanager ingezet; De Amersfoortse art. 3.2 (seed 000): een Ontzorgmanager bij dreigend langdurig verzuim.',
+      'a.s.r. MKB Verzuim-ontzorgverzekering: als er kans is op langdurig verzuim, wordt vanaf de tweede ziekteweek de Ontzorgmanager ingezet; De Amersfoortse art. 3.2: een Ontzorgmanager bij dreigend langdurig verzuim.',
   },
 }

@@ -1,10 +1,15 @@
 import { useState } from 'react'
 import { milestoneMarkInputSchema } from '../../../shared/domain/entities'
 import { dateInAmsterdam, type IsoDate } from '../../../shared/kernel/iso-date'
+import { isDocumentStep } from '../../../shared/rules/document-steps'
 import { repos } from '../../app/services'
 import { DateField, FreeTextField, SelectField } from '../../components/form-fields'
 import { editDate, showDate } from '../../components/format'
 import { RecordForm } from '../../components/RecordForm'
+import { SEVERITY_LABELS, STATUS_LABELS } from './deadline-labels'
+import { plainSource } from './source-text'
+
+export { SEVERITY_LABELS, STATUS_LABELS }
 
 /** One deadline as the dossier page shows it (mapped from the rule core's milestone). */
 export type DeadlineView = {
@@ -18,26 +23,28 @@ export type DeadlineView = {
   readonly source: string
   readonly doneOn?: IsoDate
   readonly motivation?: string
+  /** The document that fulfilled the step (docs/adr/0010). */
+  readonly documentId?: string
+  /** Marked done by hand while the step has a document and none fulfils it. */
+  readonly withoutDocument?: boolean
   /** Case-specific remark of the rule core (e.g. what a voluntary extension moves). */
   readonly note?: string
 }
 
-export const STATUS_LABELS: Record<string, string> = {
-  open: 'Open',
-  'due-soon': 'Binnenkort',
-  overdue: 'Te laat',
-  done: 'Gedaan',
-  'done-late': 'Te laat gedaan',
-  'not-applicable': 'Niet van toepassing',
-  waived: 'Vervallen (gemotiveerd)',
-}
-
-export const SEVERITY_LABELS: Record<string, string> = {
-  law: 'Wet',
-  'uwv-policy': 'UWV-beleid',
-  practice: 'Praktijk',
-  contract: 'Polis',
-}
+/**
+ * A step that has a document and is marked done by hand without it needs a reason: the
+ * dossier shows it as "afgehandeld zonder document" with that reason (docs/adr/0010).
+ */
+export const markFormSchema = milestoneMarkInputSchema.superRefine((v, ctx) => {
+  if (v.state === 'done' && isDocumentStep(v.key) && !v.motivation) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['motivation'],
+      message:
+        'Deze stap heeft een document. Geef een motivering waarom u hem zonder document afhandelt, of leg het document vast bij Re-integratieverslag.',
+    })
+  }
+})
 
 /** The deadline list: status, due date, week, the rule's source on request, and marking done or waived. */
 export function DeadlineList(props: {
@@ -96,7 +103,7 @@ function DeadlineRow(props: {
       <tr className={`deadline deadline--${d.status}`} data-key={d.key}>
         <td>
           {d.label}
-          {d.note ? <p className="deadline__note">{d.note}</p> : null}
+          {d.note ? <p className="deadline__note">{plainSource(d.note)}</p> : null}
         </td>
         <td>
           {d.windowStart ? `${showDate(d.windowStart)} – ` : ''}
@@ -108,6 +115,13 @@ function DeadlineRow(props: {
             {STATUS_LABELS[d.status] ?? d.status}
           </span>
           {d.doneOn ? <span className="deadline__done"> op {showDate(d.doneOn)}</span> : null}
+          {d.documentId ? <span className="deadline__evidence"> (document)</span> : null}
+          {d.withoutDocument ? (
+            <p className="deadline__note deadline__without-document">
+              Afgehandeld zonder document
+              {d.motivation ? `: ${d.motivation}` : ' (geen motivering vastgelegd)'}
+            </p>
+          ) : null}
         </td>
         <td>
           <button
@@ -134,8 +148,8 @@ function DeadlineRow(props: {
       {props.sourceOpen ? (
         <tr>
           <td colSpan={6} className="deadline__source">
-            {d.source}
-            {d.motivation ? <p>Motivering: {d.motivation}</p> : null}
+            {plainSource(d.source)}
+            {d.motivation && !d.withoutDocument ? <p>Motivering: {d.motivation}</p> : null}
           </td>
         </tr>
       ) : null}
@@ -143,7 +157,7 @@ function DeadlineRow(props: {
         <tr>
           <td colSpan={6}>
             <RecordForm
-              schema={milestoneMarkInputSchema}
+              schema={markFormSchema}
               label={`${d.label} afhandelen`}
               submitLabel="Vastleggen"
               defaultValues={{

@@ -2,6 +2,7 @@ import { today } from '../../app/today'
 import { showDate } from '../../components/format'
 import type { DossierBundle } from '../../storage'
 import { DeadlineList } from './DeadlineList'
+import { plainSource } from './source-text'
 import { useDossierTimeline } from './use-dossier-timeline'
 import { TimelineChart } from './TimelineChart'
 
@@ -56,7 +57,7 @@ export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
         <ul className="deadline-warnings" aria-label="Waarschuwingen">
           {timeline.warnings.map((w, i) => (
             <li key={`${w.field}-${i}`} className="deadline-warnings__item" role="note">
-              {w.message}
+              {plainSource(w.message)}
             </li>
           ))}
         </ul>
@@ -66,8 +67,8 @@ export function DeadlinesCard(props: { readonly bundle: DossierBundle }) {
           <strong>Poortwachtergarantie {GUARANTEE_LABELS[timeline.guarantee.status]}</strong>
           {timeline.guarantee.lapsedOn
             ? ` sinds ${showDate(timeline.guarantee.lapsedOn)}`
-            : ''}: {timeline.guarantee.reason}{' '}
-          <span className="guarantee__source">({timeline.guarantee.source})</span>
+            : ''}: {plainSource(timeline.guarantee.reason)}{' '}
+          <span className="guarantee__source">({plainSource(timeline.guarantee.source)})</span>
         </p>
       ) : null}
       <DeadlineList dossierId={bundle.dossier.id} deadlines={timeline.milestones} />

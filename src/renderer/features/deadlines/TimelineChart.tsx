@@ -4,6 +4,7 @@ import {
   formatDutchDate,
   type IsoDate,
 } from '../../../shared/kernel/iso-date'
+import { STATUS_LABELS } from './deadline-labels'
 
 /**
  * The 104 weeks of a case at a glance: sick periods, gaps (recovered days), leave, every
@@ -16,6 +17,14 @@ export type ChartMilestone = {
   readonly due: IsoDate
   readonly status: string
   readonly windowStart?: IsoDate
+  readonly doneOn?: IsoDate
+}
+
+/** The tooltip of a milestone marker, in Dutch: "Plan van aanpak: uiterlijk 02-03-2025 · gedaan op 26-02-2025". */
+export function milestoneTooltip(m: ChartMilestone): string {
+  const status = (STATUS_LABELS[m.status] ?? m.status).toLowerCase()
+  const on = m.doneOn ? ` op ${formatDutchDate(m.doneOn)}` : ''
+  return `${m.label}: uiterlijk ${formatDutchDate(m.due)} · ${status}${on}`
 }
 
 const WIDTH = 1000
@@ -121,7 +130,7 @@ export function TimelineChart(props: {
               />
             ) : null}
             <path d={`M ${x(m.due)} ${BAR_Y - 2} l -6 -12 h 12 z`}>
-              <title>{`${m.label}: ${formatDutchDate(m.due)} (${m.status})`}</title>
+              <title>{milestoneTooltip(m)}</title>
             </path>
           </g>
         ))}

@@ -21,6 +21,7 @@ const row = (start: string, reported?: string): CaseloadRow => ({
   ],
   leaves: [],
   marks: [],
+  documents: [],
   updatedAt: '',
   searchText: '',
 })

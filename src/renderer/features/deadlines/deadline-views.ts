@@ -26,6 +26,7 @@ export function rankCaseload(
       sickPeriods: row.sickPeriods,
       leaves: row.leaves,
       marks: row.marks,
+      documents: row.documents,
       employmentEnd: row.employmentEnd,
       loonsanctieDecisionOn: row.loonsanctieDecisionOn,
       safetyNet: row.safetyNet,

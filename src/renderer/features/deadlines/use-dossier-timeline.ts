@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { storedDocumentFacts } from '../../../shared/documents/document-facts'
 import {
   dossierTimelineFromRecords,
   type DossierTimeline,
@@ -9,7 +10,7 @@ import type { DossierBundle } from '../../storage'
 /**
  * The dossier's timeline from the rule core, computed once from all its records: deadlines,
  * clocks, the late-cancellation flag of each appointment and the wage weeks left beside each
- * intervention. Every dossier tab reads its facts from here instead of computing its own.
+ * intervention; the dossier's documents close the steps they fulfil. Every dossier tab reads its facts from here instead of computing its own.
  */
 export function useDossierTimeline(bundle: DossierBundle): DossierTimeline | undefined {
   const now = today()
@@ -21,6 +22,8 @@ export function useDossierTimeline(bundle: DossierBundle): DossierTimeline | und
         sickPeriods: bundle.sickPeriods,
         leaves: bundle.leaves,
         marks: bundle.milestoneMarks,
+        // Documents fulfil their steps (docs/adr/0010).
+        documents: storedDocumentFacts(bundle.documents, bundle.documentSignatures),
         appointments: bundle.appointments,
         interventions: bundle.interventions,
         employmentEnd: bundle.employee.employmentEnd,

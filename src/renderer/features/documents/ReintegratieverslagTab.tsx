@@ -3,6 +3,7 @@ import {
   checkRivCompleteness,
   isFullySigned,
   missingSignatureRoles,
+  RIV_ISSUE_SEVERITY_LABELS,
   RIV_PART_TITLES,
   SIGNATURE_ROLE_LABELS,
   type DossierExport,
@@ -189,6 +190,7 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
   const todayIso = today()
   const blocking = check?.issues.filter((i) => i.severity === 'blokkerend') ?? []
   const warnings = check?.issues.filter((i) => i.severity === 'waarschuwing') ?? []
+  const later = check?.issues.filter((i) => i.severity === 'nog-niet-aan-de-orde') ?? []
 
   return (
     <div className="stack">
@@ -203,14 +205,16 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
             <p className={check.complete ? 'badge badge--hersteld' : 'badge badge--warn'}>
               {check.complete
                 ? 'Compleet: alle onderdelen zijn aanwezig, gedateerd en ondertekend.'
-                : `Niet compleet: ${blocking.length} ${blocking.length === 1 ? 'punt' : 'punten'} om op te lossen vóór verzenden.`}
+                : `Niet compleet: ${blocking.length} ${blocking.length === 1 ? 'punt' : 'punten'} om op te lossen vóór verzenden${
+                    later.length > 0 ? `; ${later.length} nog niet aan de orde` : ''
+                  }.`}
             </p>
             {check.issues.length > 0 ? (
               <ul className="riv-issues" aria-label="Wat ontbreekt">
-                {[...blocking, ...warnings].map((i, n) => (
+                {[...blocking, ...warnings, ...later].map((i, n) => (
                   <li key={n} className={`riv-issue riv-issue--${i.severity}`}>
                     <strong>{RIV_PART_TITLES[i.part]}</strong>: {i.message}{' '}
-                    <span className="badge">{i.severity}</span>
+                    <span className="badge">{RIV_ISSUE_SEVERITY_LABELS[i.severity]}</span>
                   </li>
                 ))}
               </ul>

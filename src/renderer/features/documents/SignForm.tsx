@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type Ref } from 'react'
+import { useFormContext } from 'react-hook-form'
 import {
   SIGNATURE_KINDS,
   SIGNATURE_KIND_LABELS,
@@ -80,9 +81,10 @@ export function SignForm(props: {
           <p className="field__label">
             Handtekening {SIGNATURE_ROLE_LABELS[props.role].toLowerCase()}
           </p>
-          <SignaturePad
-            ref={pad}
+          <InkedPad
+            padRef={pad}
             label={`Handtekening ${SIGNATURE_ROLE_LABELS[props.role].toLowerCase()}`}
+            onInk={() => setPadError(undefined)}
           />
           {padError ? (
             <p className="field__error" role="alert">
@@ -92,5 +94,24 @@ export function SignForm(props: {
         </div>
       </RecordForm>
     </section>
+  )
+}
+
+/** The pad inside the form: drawing clears the earlier "sign first" error and the form's summary. */
+function InkedPad(props: {
+  readonly padRef: Ref<SignaturePadHandle>
+  readonly label: string
+  readonly onInk: () => void
+}) {
+  const { clearErrors } = useFormContext()
+  return (
+    <SignaturePad
+      ref={props.padRef}
+      label={props.label}
+      onInk={() => {
+        props.onInk()
+        clearErrors(['image', 'root'])
+      }}
+    />
   )
 }

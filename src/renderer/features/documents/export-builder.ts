@@ -86,6 +86,7 @@ export async function buildDossierExport(
       actueelOordelen: all('actueel-oordeel'),
       eindevaluatie: last('eindevaluatie'),
       oordeelWerknemer: last('oordeel-werknemer'),
+      melding42: last('melding-42'),
     },
   }
   const parsed = parseDossierExport(JSON.parse(JSON.stringify(input)))
@@ -121,7 +122,12 @@ export function documentDates(timeline: DossierTimeline | undefined): DocumentDa
       ...pick('probleemanalyse'),
       ...pick('plan-van-aanpak'),
       ...pick('eerstejaarsevaluatie'),
+      ...pick('actueel-oordeel'),
+      ...pick('re-integratieverslag'),
     },
+    evaluationWarnings: timeline.warnings
+      .filter((w) => w.field === 'plan-van-aanpak.evaluationMoments')
+      .map((w) => w.message),
     ...(due('melding-uwv-42') ? { reportDue: due('melding-uwv-42') } : {}),
     ...(due('periodieke-evaluatie') ? { periodicEvaluationDue: due('periodieke-evaluatie') } : {}),
     ...(due('actueel-oordeel') ? { actueelOordeelDue: due('actueel-oordeel') } : {}),

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { countOf } from '../../../shared/kernel/text'
 import { useRouter } from '../../app/router'
 import { repos } from '../../app/services'
 import { useLive } from '../../storage/live'
@@ -7,7 +8,11 @@ import { useLive } from '../../storage/live'
 export async function recordBackupExport(): Promise<void> {
   const dossiers = await repos.dossiers.list()
   await repos.audit.recordMany([
-    { action: 'export', objectType: 'backup', detail: `${dossiers.length} dossiers` },
+    {
+      action: 'export',
+      objectType: 'backup',
+      detail: countOf(dossiers.length, 'dossier', 'dossiers'),
+    },
     ...dossiers.map((d) => ({ action: 'export' as const, objectType: 'backup', dossierId: d.id })),
   ])
 }

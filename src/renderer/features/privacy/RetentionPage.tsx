@@ -118,7 +118,11 @@ export function RetentionPage() {
           </table>
         )}
       </section>
-      <p>{others} andere dossiers worden nog bewaard.</p>
+      <p>
+        {others === 1
+          ? '1 ander dossier wordt nog bewaard.'
+          : `${others} andere dossiers worden nog bewaard.`}
+      </p>
     </section>
   )
 }

@@ -2,6 +2,7 @@ import type { DocumentType } from '../../../../shared/documents/stored'
 import { actueelOordeelForm, probleemanalyseForm } from './bedrijfsarts-forms'
 import { eerstejaarsevaluatieForm, eindevaluatieForm, evaluatieForm } from './evaluation-forms'
 import type { DocumentFormKind } from './form-kind'
+import { melding42Form } from './melding-42-form'
 import { planVanAanpakForm } from './plan-form'
 import { functieEnBekwaamhedenForm, oordeelWerknemerForm } from './werknemer-forms'
 
@@ -15,6 +16,7 @@ export const DOCUMENT_FORM_KINDS: Record<DocumentType, DocumentFormKind> = {
   'actueel-oordeel': actueelOordeelForm,
   eindevaluatie: eindevaluatieForm,
   'oordeel-werknemer': oordeelWerknemerForm,
+  'melding-42': melding42Form,
 }
 
 export { bijstellingTitle, bijstellingValues } from './plan-form'
