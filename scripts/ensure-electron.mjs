@@ -35,7 +35,7 @@ export function nodeVersionProblem({ nodeVersion, projectRange, desktopRange }) 
   }
   if (!semver.satisfies(nodeVersion, desktopRange)) {
     return (
-      `De desktop-app (npm start, npm run dev) heeft Node ${desktopRange} nodig, ` +
+      `De desktop-app (npm start, npm run dev, npm run dist) heeft Node ${desktopRange} nodig, ` +
       `want Electron en zijn installatieprogramma vragen dat; deze Node is ${nodeVersion}. ` +
       `${advice}. De tests (npm test), de browserversie (npm run web) en de syncserver ` +
       `(npm run server) werken wel op deze Node.`
@@ -116,6 +116,12 @@ function cli() {
   const electronDir = dirname(electronPkgFile)
   const projectRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node
   const desktopRange = JSON.parse(readFileSync(electronPkgFile, 'utf8')).engines.node
+  // `npm run dist`: electron-builder fetches its own copy of Electron; only the Node check applies.
+  if (process.argv.includes('--node-only')) {
+    const problem = nodeVersionProblem({ nodeVersion: process.version, projectRange, desktopRange })
+    if (problem) console.error(problem)
+    return problem ? 1 : 0
+  }
   return ensureElectron({
     nodeVersion: process.version,
     projectRange,
