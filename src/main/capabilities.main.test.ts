@@ -146,4 +146,26 @@ describe('desktop capabilities', () => {
     const api = createDesktopCapabilities(memoryDesktop().deps)
     expect(await api.unprotectDataKey(new TextEncoder().encode('planted'))).toBeNull()
   })
+
+  it('passes update questions to the update controller, and refuses without one', async () => {
+    const asked: unknown[] = []
+    const api = createDesktopCapabilities({
+      ...memoryDesktop().deps,
+      updates: {
+        status: () => ({ state: 'ready', version: '0.2.0' }),
+        install: async (readiness) => (asked.push(readiness), { restarting: true }),
+      },
+    })
+    expect(await api.updateStatus()).toEqual({ state: 'ready', version: '0.2.0' })
+    const readiness = { unsavedEdits: false, unsyncedChanges: 0 }
+    expect(await api.installUpdate(readiness)).toEqual({ restarting: true })
+    expect(asked).toEqual([readiness])
+
+    const none = createDesktopCapabilities(memoryDesktop().deps)
+    expect(await none.updateStatus()).toEqual({ state: 'idle' })
+    expect(await none.installUpdate(readiness)).toMatchObject({
+      restarting: false,
+      reason: 'no-update',
+    })
+  })
 })

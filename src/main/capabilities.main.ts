@@ -11,6 +11,7 @@ import {
 } from '../shared/ipc/contract'
 import { openAllowedExternal } from './security.main'
 import { mainText } from './messages.main'
+import { updateText, type UpdateController } from './updates.main'
 
 /** Main's implementation of one invoke capability, called with validated arguments. */
 export type InvokeHandler<K extends InvokeCapability> = (
@@ -50,6 +51,8 @@ export type DesktopDeps = {
   readonly embeddedSync?: () => Promise<EmbeddedSyncSession | null>
   /** Electron's `safeStorage` (the OS key store: DPAPI, Keychain, libsecret/kwallet). */
   readonly safeStorage: SafeStorageLike
+  /** The update controller (src/main/updates.main.ts); absent when no feed is configured. */
+  readonly updates?: Pick<UpdateController, 'status' | 'install'>
 }
 
 /** The slice of Electron's `safeStorage` the key capabilities use. */
@@ -136,5 +139,11 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
         return null
       }
     },
+
+    updateStatus: async () => deps.updates?.status() ?? { state: 'idle' },
+    installUpdate: async (readiness) =>
+      deps.updates
+        ? deps.updates.install(readiness)
+        : { restarting: false, reason: 'no-update', message: updateText.noUpdate },
   }
 }

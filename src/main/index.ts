@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -27,6 +28,12 @@ import {
   hardenWebContents,
   withContentSecurityPolicy,
 } from './security.main'
+import {
+  decideRestart,
+  startUpdates,
+  UPDATE_CHECK_INTERVAL_MS,
+  type UpdateController,
+} from './updates.main'
 import { createWindowOptions } from './window-options.main'
 import {
   fitToDisplays,
@@ -51,6 +58,39 @@ const security = {
 }
 
 let mainWindow: BrowserWindow | null = null
+
+/** Updates from the organisation's feed (docs/adr/0014); null when none is configured. */
+let updates: UpdateController | null = null
+
+function setUpUpdates(): void {
+  void startUpdates({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    readAppUpdateYml: () => {
+      try {
+        return readFileSync(join(process.resourcesPath, 'app-update.yml'), 'utf8')
+      } catch {
+        return null
+      }
+    },
+    platform: process.platform,
+    arch: process.arch,
+    loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+    fetchText: async (url) => {
+      const res = await net.fetch(url)
+      if (!res.ok) throw new Error(`HTTP ${res.status} voor ${url}`)
+      return res.text()
+    },
+    send: (status) => mainWindow?.webContents.send(EVENT_CHANNELS.onUpdateStatus, status),
+  })
+    .then((controller) => {
+      updates = controller
+      if (!controller) return
+      void controller.check()
+      setInterval(() => void controller.check(), UPDATE_CHECK_INTERVAL_MS).unref()
+    })
+    .catch((e: unknown) => console.error('Updates niet gestart:', e))
+}
 
 /**
  * The app's own sync server (docs/adr/0005), started once the app is ready; null when it could
@@ -189,6 +229,11 @@ function main(): void {
           return server ? server.session() : null
         },
         safeStorage,
+        updates: {
+          status: () => updates?.status() ?? { state: 'idle' },
+          install: async (readiness) =>
+            updates ? updates.install(readiness) : decideRestart({ state: 'idle' }, readiness),
+        },
       }),
       site.origin,
     )
@@ -200,6 +245,7 @@ function main(): void {
     )
 
     mainWindow = createMainWindow()
+    setUpUpdates()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
     })

@@ -26,6 +26,11 @@ function recordingHandlers() {
     embeddedSync: async () => (calls.push(['embeddedSync', []]), null),
     protectDataKey: async (...args) => (calls.push(['protectDataKey', args]), null),
     unprotectDataKey: async (...args) => (calls.push(['unprotectDataKey', args]), null),
+    updateStatus: async () => (calls.push(['updateStatus', []]), { state: 'idle' }),
+    installUpdate: async (...args) => (
+      calls.push(['installUpdate', args]),
+      { restarting: false, reason: 'no-update', message: '' }
+    ),
   }
   return { calls, handlers }
 }

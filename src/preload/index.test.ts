@@ -78,6 +78,8 @@ describe('preload bridge', () => {
     const key = new Uint8Array(32)
     await api.protectDataKey(key)
     await api.unprotectDataKey(key)
+    await api.updateStatus()
+    await api.installUpdate({ unsavedEdits: false, unsyncedChanges: 2, extra: 1 } as never)
     expect(bridge.invoked).toEqual([
       { channel: INVOKE_CHANNELS.appInfo, args: [] },
       {
@@ -93,6 +95,11 @@ describe('preload bridge', () => {
       { channel: INVOKE_CHANNELS.embeddedSync, args: [] },
       { channel: INVOKE_CHANNELS.protectDataKey, args: [key] },
       { channel: INVOKE_CHANNELS.unprotectDataKey, args: [key] },
+      { channel: INVOKE_CHANNELS.updateStatus, args: [] },
+      {
+        channel: INVOKE_CHANNELS.installUpdate,
+        args: [{ unsavedEdits: false, unsyncedChanges: 2 }],
+      },
     ])
   })
 
@@ -106,6 +113,16 @@ describe('preload bridge', () => {
     emit(EVENT_CHANNELS.onMenuCommand, 'about')
     expect(got).toEqual(['lock'])
     expect(bridge.listeners.get(EVENT_CHANNELS.onMenuCommand)?.size).toBe(0)
+  })
+
+  it('delivers update progress and unsubscribes', () => {
+    const got: unknown[] = []
+    const unsubscribe = api.onUpdateStatus((status) => got.push(status))
+    emit(EVENT_CHANNELS.onUpdateStatus, { state: 'downloading', version: '0.2.0', percent: 40 })
+    unsubscribe()
+    emit(EVENT_CHANNELS.onUpdateStatus, { state: 'ready', version: '0.2.0' })
+    expect(got).toEqual([{ state: 'downloading', version: '0.2.0', percent: 40 }])
+    expect(bridge.listeners.get(EVENT_CHANNELS.onUpdateStatus)?.size).toBe(0)
   })
 })
 

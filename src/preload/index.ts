@@ -8,6 +8,7 @@ import {
   type InvokeCapability,
   type InvokeResult,
   type MenuCommand,
+  type UpdateStatus,
 } from '../shared/ipc/contract'
 
 /**
@@ -43,6 +44,17 @@ const api = {
     const wrapped = (_event: IpcRendererEvent, cmd: unknown) => {
       if (isMenuCommand(cmd)) listener(cmd)
     }
+    ipcRenderer.on(channel, wrapped)
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped)
+    }
+  },
+  updateStatus: () => invoke('updateStatus'),
+  installUpdate: ({ unsavedEdits, unsyncedChanges }) =>
+    invoke('installUpdate', { unsavedEdits, unsyncedChanges }),
+  onUpdateStatus: (listener: (status: UpdateStatus) => void) => {
+    const channel = EVENT_CHANNELS.onUpdateStatus
+    const wrapped = (_event: IpcRendererEvent, status: UpdateStatus) => listener(status)
     ipcRenderer.on(channel, wrapped)
     return () => {
       ipcRenderer.removeListener(channel, wrapped)

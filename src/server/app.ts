@@ -11,6 +11,7 @@ import { registerAdminRoutes } from './routes/admin-routes'
 import { registerAuthRoutes } from './routes/auth-routes'
 import { registerBlobRoutes } from './routes/blob-routes'
 import { registerSyncRoutes } from './routes/sync-routes'
+import { registerUpdateRoutes } from './routes/update-routes'
 import { createPusher, type Pusher } from './sync/push'
 
 export type AppOptions = {
@@ -21,9 +22,11 @@ export type AppOptions = {
   readonly scryptCost?: ScryptCost
   readonly logger?: boolean
   readonly now?: () => number
+  /** Folder of the desktop app's update feed (HERVAT_UPDATES_DIR); no `/updates/` without it. */
+  readonly updatesDir?: string
 }
 
-export type AppContext = Required<Omit<AppOptions, 'logger' | 'scryptCost'>> & {
+export type AppContext = Required<Omit<AppOptions, 'logger' | 'scryptCost' | 'updatesDir'>> & {
   scryptCost?: ScryptCost
   /** Applies pushes with group commit (sync/push.ts). */
   push: Pusher
@@ -88,5 +91,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAdminRoutes(app, ctx)
   registerSyncRoutes(app, ctx)
   registerBlobRoutes(app, ctx)
+  await registerUpdateRoutes(app, opts.updatesDir)
   return app
 }

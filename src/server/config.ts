@@ -9,6 +9,8 @@ export type ServerConfig = {
   readonly host: string
   readonly dataDir: string
   readonly databaseUrl: string | undefined
+  /** The desktop app's update feed (docs/adr/0014), served read-only under /updates/. */
+  readonly updatesDir?: string | undefined
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     dataDir: env.HERVAT_DATA_DIR ?? defaultDataDir(env),
     databaseUrl: env.DATABASE_URL || undefined,
+    updatesDir: env.HERVAT_UPDATES_DIR || undefined,
   }
 }
 

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     db,
     jwtSecret: loadJwtSecret(config.dataDir),
     logger: process.env.HERVAT_LOG === '1',
+    ...(config.updatesDir ? { updatesDir: config.updatesDir } : {}),
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

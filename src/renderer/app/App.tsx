@@ -10,6 +10,7 @@ import { RetentionPage } from '../features/privacy/RetentionPage'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
 import { SyncPage } from '../features/sync/SyncPage'
 import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
+import { UpdateNotice } from '../features/updates/UpdateNotice'
 import { startSync, syncEngine } from '../sync/client'
 import { lockNow } from '../features/lock/lock-store'
 import { nl } from '../i18n/nl'
@@ -85,6 +86,7 @@ export function App() {
           {online ? nl.app.online : nl.app.offline}
         </p>
         <SyncSidebarStatus />
+        <UpdateNotice />
       </nav>
       <main className="main">
         <Screen route={route} />

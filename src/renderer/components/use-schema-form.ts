@@ -3,6 +3,7 @@ import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } fro
 import type { z } from 'zod'
 import type { AppError, Result } from '../../shared/kernel/errors'
 import { nl } from '../i18n/nl'
+import { useReportUnsavedEdit } from '../platform/unsaved-edits'
 
 /**
  * A react-hook-form bound to a shared schema: the same schema validates in the form (field
@@ -12,13 +13,16 @@ export function useSchemaForm<S extends z.ZodType<unknown, FieldValues>>(
   schema: S,
   defaultValues: DefaultValues<z.input<S>>,
 ): UseFormReturn<z.input<S>, unknown, z.output<S>> {
-  return useForm<z.input<S>, unknown, z.output<S>>({
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The resolver's generic signature cannot follow a generic schema parameter.
     resolver: zodResolver(schema as never) as never,
     defaultValues,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   })
+  // An open, changed form blocks a restart into an update (platform/unsaved-edits.ts).
+  useReportUnsavedEdit(form.formState.isDirty)
+  return form
 }
 
 /** The part of a form that receives errors; a method, so any form's typed setError fits. */

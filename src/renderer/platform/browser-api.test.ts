@@ -139,6 +139,20 @@ describe('browser implementation of the contract', () => {
     expect(fake.tabs).toEqual(['https://wetten.overheid.nl/BWBR0013063'])
   })
 
+  it('has no updates of its own: a reload is the update', async () => {
+    const api = createBrowserApi(fakeHost().host)
+    expect(await api.updateStatus()).toEqual({ state: 'idle' })
+    expect(await api.installUpdate({ unsavedEdits: false, unsyncedChanges: 0 })).toMatchObject({
+      restarting: false,
+      reason: 'no-update',
+    })
+    await expect(
+      api.installUpdate({ unsavedEdits: false, unsyncedChanges: -1 } as never),
+    ).rejects.toThrow(/unsyncedChanges/)
+    const unsubscribe = api.onUpdateStatus(() => undefined)
+    expect(typeof unsubscribe).toBe('function')
+  })
+
   it('has no embedded sync server: the sync screen asks for a server instead', async () => {
     expect(await createBrowserApi(fakeHost().host).embeddedSync()).toBeNull()
   })

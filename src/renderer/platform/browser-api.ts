@@ -106,6 +106,18 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
       host.onMenuEvent((detail) => {
         if (isMenuCommand(detail)) listener(detail)
       }),
+
+    // A web build is updated by its server: the next reload is the update.
+    updateStatus: async () => ({ state: 'idle' }),
+    installUpdate: async (readiness) => {
+      checked('installUpdate', [readiness])
+      return {
+        restarting: false,
+        reason: 'no-update',
+        message: 'De browserversie werkt zichzelf bij bij het herladen van de pagina.',
+      }
+    },
+    onUpdateStatus: () => () => undefined,
   }
 }
 

@@ -21,6 +21,8 @@ describe('IPC contract', () => {
       'embeddedSync',
       'protectDataKey',
       'unprotectDataKey',
+      'updateStatus',
+      'installUpdate',
     ])
   })
 

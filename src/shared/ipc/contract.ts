@@ -77,6 +77,33 @@ export type EmbeddedSyncSession = {
   }
 }
 
+/**
+ * Where the desktop app's update stands (docs/adr/0014). A downloaded update becomes `ready` only
+ * after its sha512 matched the organisation's feed; `rejected` when it did not.
+ */
+export type UpdateStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'checking' }
+  | { readonly state: 'downloading'; readonly version: string; readonly percent: number }
+  | { readonly state: 'ready'; readonly version: string }
+  | { readonly state: 'rejected'; readonly version: string; readonly message: string }
+  | { readonly state: 'error'; readonly message: string }
+
+/**
+ * The renderer's answer to "may I restart?": main installs an update only when nothing would be
+ * lost, i.e. no edit is open unsaved and every local change has reached the sync server.
+ */
+export type RestartReadiness = {
+  readonly unsavedEdits: boolean
+  readonly unsyncedChanges: number
+}
+
+export type RestartRefusal = 'no-update' | 'unsaved-edit' | 'unsynced-changes'
+
+export type RestartDecision =
+  | { readonly restarting: true }
+  | { readonly restarting: false; readonly reason: RestartRefusal; readonly message: string }
+
 /** Every capability of the desktop bridge. The renderer codes against this type only. */
 export type HervatApi = {
   readonly appInfo: () => Promise<AppInfo>
@@ -100,6 +127,15 @@ export type HervatApi = {
   readonly unprotectDataKey: (wrapped: Uint8Array) => Promise<Uint8Array | null>
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (cmd: MenuCommand) => void) => Unsubscribe
+  /** Where the update stands now. Browser: always `idle` (a web build updates by reloading). */
+  readonly updateStatus: () => Promise<UpdateStatus>
+  /**
+   * Restarts into a verified, downloaded update, given the renderer's answer to "may I
+   * restart?"; refused (with a Dutch reason) when something would be lost. Browser: `no-update`.
+   */
+  readonly installUpdate: (readiness: RestartReadiness) => Promise<RestartDecision>
+  /** Subscribes to update progress pushed by main. Browser: never fires. */
+  readonly onUpdateStatus: (listener: (status: UpdateStatus) => void) => Unsubscribe
 }
 
 /** Capabilities answered by main (`ipcRenderer.invoke` → `ipcMain.handle`). */
@@ -128,11 +164,14 @@ export const INVOKE_CHANNELS = {
   embeddedSync: 'hervat:embedded-sync',
   protectDataKey: 'hervat:protect-data-key',
   unprotectDataKey: 'hervat:unprotect-data-key',
+  updateStatus: 'hervat:update-status',
+  installUpdate: 'hervat:install-update',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }
 
 /** IPC channel of every event capability. */
 export const EVENT_CHANNELS = {
   onMenuCommand: 'hervat:menu-command',
+  onUpdateStatus: 'hervat:update-status-changed',
 } as const satisfies { readonly [K in EventCapability]: `hervat:${string}` }
 
 /** The names of the invoke capabilities, in one place for main's registration loop. */

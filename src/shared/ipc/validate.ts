@@ -101,6 +101,14 @@ const wrappedKeySchema = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, ipcMsg.bytes)
   .refine((d) => d.byteLength > 0 && d.byteLength <= 1024, 'Verwacht 1 tot 1024 bytes.')
 
+const restartReadiness = z.strictObject({
+  unsavedEdits: z.boolean({ error: 'Verwacht ja of nee.' }),
+  unsyncedChanges: z
+    .number({ error: 'Verwacht een aantal.' })
+    .int('Verwacht een geheel aantal.')
+    .min(0, 'Verwacht 0 of meer.'),
+})
+
 function argsValidator<K extends InvokeCapability>(
   schema: z.ZodType<InvokeArgs<K>>,
 ): ArgsValidator<K> {
@@ -117,4 +125,6 @@ export const validateIpcArgs: { readonly [K in InvokeCapability]: ArgsValidator<
   embeddedSync: argsValidator<'embeddedSync'>(z.tuple([])),
   protectDataKey: argsValidator<'protectDataKey'>(z.tuple([dataKeySchema])),
   unprotectDataKey: argsValidator<'unprotectDataKey'>(z.tuple([wrappedKeySchema])),
+  updateStatus: argsValidator<'updateStatus'>(z.tuple([])),
+  installUpdate: argsValidator<'installUpdate'>(z.tuple([restartReadiness])),
 }
