@@ -10,7 +10,7 @@ import {
 import { rivHeader } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
 import { authorLine, fmtAuthor, fmtDate, signatureBlock } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 
 /** Periodic evaluation, eerstejaarsevaluatie and eindevaluatie (domain §4.3; uwv-forms §4). */
@@ -131,7 +131,7 @@ async function standalone(
   subject: string,
   write: (layout: Layout) => Promise<void>,
 ): Promise<Uint8Array> {
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   await write(layout)
   const header = rivHeader(exp, opts.dates)
   return finishDocument(layout, {
@@ -140,6 +140,7 @@ async function standalone(
     author: fmtAuthor(doc.author),
     header,
     producedAt: opts.producedAt,
+    ...(opts.warn ? { warn: opts.warn } : {}),
   })
 }
 

@@ -75,6 +75,18 @@ function needsFallback(text: string, primary: Uint8Array, fallback: Uint8Array):
   return false
 }
 
+const texts = new WeakMap<object, string>()
+
+/** All the text a value (e.g. a dossier export) holds, for `Layout.create`; cached per object. */
+export function textOf(value: object): string {
+  let t = texts.get(value)
+  if (t === undefined) {
+    t = JSON.stringify(value)
+    texts.set(value, t)
+  }
+  return t
+}
+
 const BODY = 10
 const LEADING = 1.38
 /** Lines of following text a heading keeps on its page (no orphaned headings). */

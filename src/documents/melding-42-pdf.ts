@@ -4,7 +4,7 @@ import { buildMelding42 } from '../shared/documents/melding-42'
 import { rivHeader } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
 import { fmtDate } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument } from './page-chrome'
 
 const yesNo = (b: boolean) => (b ? 'Ja' : 'Nee')
@@ -16,11 +16,12 @@ export async function renderMelding42(
   fonts: DocumentFonts,
   options: {
     readonly producedAt: Date
+    readonly warn?: (message: string) => void
     readonly dates?: RuleCoreDates & { readonly reportDue?: IsoDate }
   },
 ): Promise<Uint8Array> {
   const m = buildMelding42(exp, options.dates)
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   layout.newPage('Gegevens 42e-weeksmelding')
   layout.title(
     'Gegevens voor de 42e-weeksmelding',
@@ -75,5 +76,6 @@ export async function renderMelding42(
     author: `${exp.dossier.casemanager}, casemanager`,
     header,
     producedAt: options.producedAt,
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }

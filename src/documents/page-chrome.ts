@@ -19,6 +19,8 @@ export type RenderOptions = {
   readonly producedAt: Date
   /** What the rule core computed (first sick day after aggregation); see case-facts.ts. */
   readonly dates?: RuleCoreDates
+  /** Told, in Dutch, what the reader should know (e.g. characters no font could draw). */
+  readonly warn?: (message: string) => void
 }
 
 export type DocumentMeta = {
@@ -33,6 +35,7 @@ export type DocumentMeta = {
   readonly createdAt?: Date
   /** Printed at the top of every page, e.g. "CONCEPT – onvolledig". */
   readonly watermark?: string
+  readonly warn?: (message: string) => void
 }
 
 const dash = '—'
@@ -115,6 +118,11 @@ export async function finishDocument(layout: Layout, meta: DocumentMeta): Promis
     draw(foot.t, left, 30, foot.s)
     draw(pageText, right - w, 30, 8)
   })
+  const missing = layout.missingCharacters()
+  if (missing.length > 0)
+    meta.warn?.(
+      `Let op: ${missing.length === 1 ? '1 teken staat' : `${missing.length} tekens staan`} niet in de lettertypen van de PDF en ${missing.length === 1 ? 'is' : 'zijn'} afgedrukt als [U+…]: ${missing.join(', ')}.`,
+    )
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   pdf.setAuthor(meta.author)
   pdf.setSubject(meta.subject)

@@ -18,7 +18,7 @@ import {
   fmtDate,
   signatureBlock,
 } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 
 /** Plan van Aanpak and bijstelling (uwv-forms §2.2 section order; Regeling art. 4 lid 2). */
@@ -139,7 +139,7 @@ export async function renderPlanVanAanpak(
   const plan = options.planId ? versions.find((p) => p.id === options.planId) : versions.at(-1)
   if (!plan) throw new Error('Dit dossier heeft geen Plan van Aanpak.')
   const header = rivHeader(exp, options.dates)
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   await writePlanVanAanpak(layout, exp, plan, header)
   return finishDocument(layout, {
     title: `${planTitle(plan)} – ${header.employeeName}`,
@@ -147,5 +147,6 @@ export async function renderPlanVanAanpak(
     author: fmtAuthor(plan.author),
     header,
     producedAt: options.producedAt,
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }

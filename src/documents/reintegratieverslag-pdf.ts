@@ -8,7 +8,7 @@ import {
 } from '../shared/documents/reintegratieverslag'
 import { fmtAuthor, fmtDate } from './blocks'
 import { writeEerstejaarsevaluatie, writeEindevaluatie, writeEvaluatie } from './evaluations-pdf'
-import { Layout, MARGIN, PAGE, type DocumentFonts } from './layout'
+import { Layout, MARGIN, PAGE, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 import { writePlanVanAanpak } from './plan-van-aanpak-pdf'
 import {
@@ -123,7 +123,7 @@ export async function renderReintegratieverslag(
   options: RenderOptions,
 ): Promise<Uint8Array> {
   const riv = buildReintegratieverslag(exp, options.dates)
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   layout.newPage('Re-integratieverslag · inhoud')
   const startPages: number[] = []
   for (const part of riv.parts) {
@@ -150,5 +150,6 @@ export async function renderReintegratieverslag(
     author: `${exp.dossier.casemanager}, casemanager`,
     header: riv.header,
     producedAt: options.producedAt,
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }

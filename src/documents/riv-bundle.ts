@@ -8,7 +8,7 @@ import {
 } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
 import { fmtAuthor, fmtDate } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 import { writeDocument, writeMissing, writeRivCover } from './reintegratieverslag-pdf'
 import { writeMedischeInformatie, writeOordeelWerknemerPrompt } from './riv-parts-pdf'
@@ -72,7 +72,7 @@ export async function renderRivPart(
   fonts: DocumentFonts,
   options: RenderOptions,
 ): Promise<Uint8Array> {
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   if (!part.present && part.key === 'oordeel-werknemer') writeOordeelWerknemerPrompt(layout)
   else if (part.key === 'medische-informatie') writeMedischeInformatie(layout)
   else if (!part.present) writeMissing(layout, part)
@@ -90,6 +90,7 @@ export async function renderRivPart(
     author: part.author ? fmtAuthor(part.author) : `${exp.dossier.casemanager}, casemanager`,
     header: riv.header,
     producedAt: options.producedAt,
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }
 
@@ -100,7 +101,7 @@ async function renderIndex(
   fonts: DocumentFonts,
   options: RenderOptions,
 ): Promise<Uint8Array> {
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   layout.newPage('Re-integratieverslag · inhoud')
   writeRivCover(layout, riv)
   const h = riv.header
@@ -145,6 +146,7 @@ async function renderIndex(
     author: `${exp.dossier.casemanager}, casemanager`,
     header: h,
     producedAt: options.producedAt,
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }
 
