@@ -33,12 +33,25 @@ export const fmtAddress = (a: Address): string =>
 export const fmtContact = (c: ContactPerson): string =>
   [c.name, c.organisation, c.phone, c.email].filter(Boolean).join(', ') || '—'
 
-/** Vorm-beleidsregels art. 2 lid 3: date, name and function of the author on each element. */
-export function authorLine(layout: Layout, date: IsoDate | undefined, author: Author): void {
-  layout.paragraph(`Datum: ${fmtLongDate(date)}   ·   Opgesteld door: ${fmtAuthor(author)}`, {
-    muted: true,
-    size: 9,
-  })
+/**
+ * Vorm-beleidsregels art. 2 lid 3: date, name and function of the author on each element; and
+ * when the employee was handed a copy (uwv-forms §1.6), on every document that records it.
+ */
+export function authorLine(
+  layout: Layout,
+  date: IsoDate | undefined,
+  author: Author,
+  handedToEmployeeOn?: IsoDate,
+): void {
+  const parts = [`Datum: ${fmtLongDate(date)}`, `Opgesteld door: ${fmtAuthor(author)}`]
+  if (handedToEmployeeOn) parts.push(`Uitgereikt aan werknemer op ${fmtDate(handedToEmployeeOn)}`)
+  layout.paragraph(parts.join('   ·   '), { muted: true, size: 9 })
+}
+
+/** The dossier's creation time, for the PDF's creation date; undefined when unreadable. */
+export function dossierCreatedAt(exp: DossierExport): Date | undefined {
+  const d = new Date(exp.dossier.createdAt)
+  return Number.isNaN(d.getTime()) ? undefined : d
 }
 
 export function employeeRows(exp: DossierExport): [string, string][] {

@@ -1,5 +1,15 @@
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib'
 import { missingCharacters, setFallbacks, visualRuns, wrapText } from './text'
 
 /**
@@ -360,6 +370,42 @@ export class Layout {
       rule(0.4)
     }
     this.space(10)
+  }
+
+  /**
+   * PDF bookmarks (the document outline, ISO 32000-1 §12.3.3): one entry per item, opening its
+   * page at the top. pdf-lib has no outline API, so the dictionaries are written here.
+   */
+  setOutline(items: readonly { readonly title: string; readonly pageIndex: number }[]): void {
+    if (items.length === 0) return
+    const ctx = this.pdf.context
+    const root = ctx.nextRef()
+    const refs: PDFRef[] = items.map(() => ctx.nextRef())
+    const pages = this.pdf.getPages()
+    items.forEach((item, i) => {
+      const page = pages[Math.min(item.pageIndex, pages.length - 1)] as PDFPage
+      const entry = ctx.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: root,
+        Dest: [page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
+      })
+      const prev = refs[i - 1]
+      const next = refs[i + 1]
+      if (prev) entry.set(PDFName.of('Prev'), prev)
+      if (next) entry.set(PDFName.of('Next'), next)
+      ctx.assign(refs[i] as PDFRef, entry)
+    })
+    ctx.assign(
+      root,
+      ctx.obj({
+        Type: 'Outlines',
+        First: refs[0] as PDFRef,
+        Last: refs.at(-1) as PDFRef,
+        Count: PDFNumber.of(items.length),
+      }),
+    )
+    this.pdf.catalog.set(PDFName.of('Outlines'), root)
+    this.pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
   }
 
   /** Appends another PDF's pages (copyPages); they get the page chrome in the margins. */

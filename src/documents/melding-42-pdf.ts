@@ -3,7 +3,7 @@ import type { DossierExport } from '../shared/documents/dossier-export'
 import { buildMelding42 } from '../shared/documents/melding-42'
 import { rivHeader } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
-import { fmtDate } from './blocks'
+import { fmtDate, dossierCreatedAt } from './blocks'
 import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument } from './page-chrome'
 
@@ -76,6 +76,7 @@ export async function renderMelding42(
     author: `${exp.dossier.casemanager}, casemanager`,
     header,
     producedAt: options.producedAt,
+    createdAt: dossierCreatedAt(exp),
     ...(options.warn ? { warn: options.warn } : {}),
   })
 }
