@@ -123,6 +123,10 @@ export async function finishDocument(layout: Layout, meta: DocumentMeta): Promis
     meta.warn?.(
       `Let op: ${missing.length === 1 ? '1 teken staat' : `${missing.length} tekens staan`} niet in de lettertypen van de PDF en ${missing.length === 1 ? 'is' : 'zijn'} afgedrukt als [U+…]: ${missing.join(', ')}.`,
     )
+  if (layout.outside.length > 0)
+    meta.warn?.(
+      `Fout in de opmaak: tekst buiten het tekstvlak (${layout.outside.length}×), bijvoorbeeld ${layout.outside[0]}.`,
+    )
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   pdf.setAuthor(meta.author)
   pdf.setSubject(meta.subject)

@@ -100,10 +100,10 @@ export function drawable(text: string, primary: PDFFont): string {
 function fontRuns(text: string, primary: PDFFont): { text: string; font: PDFFont }[] {
   const runs: { text: string; font: PDFFont }[] = []
   for (const ch of text) {
-    const font = fontFor(primary, ch.codePointAt(0) ?? 0) ?? primary
+    // A space is always the primary font's: that is the width `textWidth` measures.
+    const font = ch === ' ' ? primary : (fontFor(primary, ch.codePointAt(0) ?? 0) ?? primary)
     const last = runs.at(-1)
-    // Spaces and marks stay with the run they are in, so a run is not split at each space.
-    if (last && (last.font === font || (ch === ' ' && charSet(last.font).has(32)))) last.text += ch
+    if (last && last.font === font) last.text += ch
     else runs.push({ text: ch, font })
   }
   return runs
@@ -125,7 +125,8 @@ function wordWidth(font: PDFFont, word: string): number {
   let w = cache.get(word)
   if (w === undefined) {
     w = 0
-    for (const run of fontRuns(word, font)) w += run.font.widthOfTextAtSize(run.text, 1)
+    const visible = [...word].filter((c) => !ignorable(c.codePointAt(0) ?? 0)).join('')
+    for (const run of fontRuns(visible, font)) w += run.font.widthOfTextAtSize(run.text, 1)
     cache.set(word, w)
   }
   return w
@@ -202,12 +203,8 @@ export function visualRuns(line: string, primary: PDFFont, size: number): DrawRu
   const text = drawable(line, primary)
   const out: DrawRun[] = []
   const push = (t: string, font: PDFFont) => {
-    const clean = [...t]
-      .filter((c) => {
-        const cp = c.codePointAt(0) ?? 0
-        return !ignorable(cp) || charSet(font).has(cp)
-      })
-      .join('')
+    // Zero-width steering characters are never drawn (and never measured, see wordWidth).
+    const clean = [...t].filter((c) => !ignorable(c.codePointAt(0) ?? 0)).join('')
     if (clean) out.push({ text: clean, font, width: font.widthOfTextAtSize(clean, size) })
   }
   if (!RTL_SCRIPT.test(text) && !text.startsWith(RLM)) {
