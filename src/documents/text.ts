@@ -205,7 +205,7 @@ export function visualRuns(line: string, primary: PDFFont, size: number): DrawRu
   const push = (t: string, font: PDFFont) => {
     // Zero-width steering characters are never drawn (and never measured, see wordWidth).
     const clean = [...t].filter((c) => !ignorable(c.codePointAt(0) ?? 0)).join('')
-    if (clean) out.push({ text: clean, font, width: font.widthOfTextAtSize(clean, size) })
+    if (clean) out.push({ text: clean, font, width: textWidth(font, clean, size) })
   }
   if (!RTL_SCRIPT.test(text) && !text.startsWith(RLM)) {
     for (const r of fontRuns(text, primary)) push(r.text, r.font)
