@@ -10,7 +10,7 @@ import { POLICY_PROFILE_LABELS } from '../shared/domain/policy-profile'
 import type { RuleCoreDates } from '../shared/documents/case-facts'
 import { formatDutchDate, isoDate } from '../shared/kernel/iso-date'
 import { buildAccessExport, type AccessExportInput } from '../shared/privacy/access-export'
-import { Layout, type DocumentFonts, type TableColumn } from './layout'
+import { Layout, type DocumentFonts, type TableColumn, textOf } from './layout'
 import { finishDocument } from './page-chrome'
 
 /**
@@ -253,7 +253,7 @@ export async function renderAccessExport(
 ): Promise<Uint8Array> {
   const doc = buildAccessExport(data, trail, made)
   const name = employeeFullName(data.employee)
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(doc))
   layout.newPage('Inzage persoonsgegevens')
   layout.title(doc.titel, `Gemaakt op ${fmtInstant(doc.gemaaktOp)} door ${doc.gemaaktDoor}`)
   layout.paragraph(doc.toelichting)

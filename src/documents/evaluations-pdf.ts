@@ -9,8 +9,8 @@ import {
 } from '../shared/documents/records'
 import { rivHeader } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
-import { authorLine, fmtAuthor, fmtDate, signatureBlock } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { authorLine, fmtAuthor, fmtDate, signatureBlock, dossierCreatedAt } from './blocks'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 
 /** Periodic evaluation, eerstejaarsevaluatie and eindevaluatie (domain §4.3; uwv-forms §4). */
@@ -24,7 +24,7 @@ export async function writeEvaluatie(layout: Layout, doc: Evaluatie): Promise<vo
     'Evaluatie re-integratie',
     `Periodieke evaluatie van het Plan van Aanpak${doc.planVersion ? ` (versie ${doc.planVersion})` : ''}`,
   )
-  authorLine(layout, doc.date, doc.author)
+  authorLine(layout, doc.date, doc.author, doc.handedToEmployeeOn)
   layout.keyValues([
     ['Deelnemers', doc.participants],
     ['Gewerkte uren', hours(doc.hoursWorkedPerWeek)],
@@ -60,7 +60,7 @@ export async function writeEerstejaarsevaluatie(
     'Eerstejaarsevaluatie',
     'Evaluatie aan het einde van het eerste ziektejaar (Regeling procesgang art. 4 lid 2 sub b)',
   )
-  authorLine(layout, doc.date, doc.author)
+  authorLine(layout, doc.date, doc.author, doc.handedToEmployeeOn)
   layout.keyValues([
     ['Deelnemers', doc.participants],
     ['Re-integratie op koers', doc.onCourse ? 'Ja' : 'Nee'],
@@ -96,7 +96,7 @@ export async function writeEindevaluatie(
     'Eindevaluatie',
     'Stand van de re-integratie bij de WIA-aanvraag (vorm-beleidsregels art. 2 lid 5 en 10)',
   )
-  authorLine(layout, doc.date, doc.author)
+  authorLine(layout, doc.date, doc.author, doc.handedToEmployeeOn)
   const ao = exp.documents.actueelOordelen.find((a) => a.id === doc.actueelOordeelId)
   layout.keyValues([
     ['Deelnemers', doc.participants],
@@ -131,7 +131,7 @@ async function standalone(
   subject: string,
   write: (layout: Layout) => Promise<void>,
 ): Promise<Uint8Array> {
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   await write(layout)
   const header = rivHeader(exp, opts.dates)
   return finishDocument(layout, {
@@ -140,6 +140,8 @@ async function standalone(
     author: fmtAuthor(doc.author),
     header,
     producedAt: opts.producedAt,
+    createdAt: dossierCreatedAt(exp),
+    ...(opts.warn ? { warn: opts.warn } : {}),
   })
 }
 

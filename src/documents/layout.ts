@@ -1,6 +1,16 @@
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import { wrapText } from './text'
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib'
+import { missingCharacters, setFallbacks, visualRuns, wrapText } from './text'
 
 /**
  * A small flowing layout engine over pdf-lib: headings, paragraphs, key-value tables, tables
@@ -9,11 +19,26 @@ import { wrapText } from './text'
  * when the page count is known.
  */
 
-export type DocumentFonts = { readonly regular: Uint8Array; readonly bold: Uint8Array }
+/**
+ * The fonts' bytes: DejaVu Sans (regular, bold) and optionally a symbol font (Noto Emoji) for
+ * characters DejaVu lacks.
+ */
+export type DocumentFonts = {
+  readonly regular: Uint8Array
+  readonly bold: Uint8Array
+  readonly symbols?: Uint8Array
+}
 
 export const PAGE = { width: 595.28, height: 841.89 } as const
 export const MARGIN = { left: 56, right: 56, top: 92, bottom: 64 } as const
 export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+/** Where the body text goes; the page chrome (header, footer) is drawn outside it. */
+export const TEXT_AREA = {
+  left: MARGIN.left,
+  right: PAGE.width - MARGIN.right,
+  top: PAGE.height - MARGIN.top,
+  bottom: MARGIN.bottom,
+} as const
 
 export const COLORS = {
   text: rgb(0.12, 0.13, 0.15),
@@ -21,6 +46,7 @@ export const COLORS = {
   accent: rgb(0.09, 0.29, 0.45),
   rule: rgb(0.78, 0.8, 0.83),
   fill: rgb(0.94, 0.95, 0.97),
+  warning: rgb(0.7, 0.11, 0.11),
 } as const
 
 export type PageInfo = { readonly label: string; readonly external: boolean }
@@ -46,6 +72,31 @@ const cachingFontkit: typeof fontkit = {
   },
 }
 
+/** Whether `text` has a character `primary` lacks and `fallback` has. */
+function needsFallback(text: string, primary: Uint8Array, fallback: Uint8Array): boolean {
+  const p = cachingFontkit.create(primary)
+  let f: ReturnType<typeof fontkit.create> | undefined
+  for (const ch of new Set(text)) {
+    const cp = ch.codePointAt(0) ?? 0
+    if (cp < 0x2000 || p.hasGlyphForCodePoint(cp)) continue
+    f ??= cachingFontkit.create(fallback)
+    if (f.hasGlyphForCodePoint(cp)) return true
+  }
+  return false
+}
+
+const texts = new WeakMap<object, string>()
+
+/** All the text a value (e.g. a dossier export) holds, for `Layout.create`; cached per object. */
+export function textOf(value: object): string {
+  let t = texts.get(value)
+  if (t === undefined) {
+    t = JSON.stringify(value)
+    texts.set(value, t)
+  }
+  return t
+}
+
 const BODY = 10
 const LEADING = 1.38
 /** Lines of following text a heading keeps on its page (no orphaned headings). */
@@ -56,6 +107,8 @@ export class Layout {
   y = 0
   label = ''
   readonly pages: PageInfo[] = []
+  /** Text drawn outside the page's text area (always empty unless the layout has a bug). */
+  readonly outside: string[] = []
 
   private constructor(
     readonly pdf: PDFDocument,
@@ -63,19 +116,48 @@ export class Layout {
     readonly bold: PDFFont,
   ) {}
 
-  static async create(fonts: DocumentFonts): Promise<Layout> {
+  /**
+   * `text` is all the text the document will hold (or more, e.g. the whole dossier): a fallback
+   * font is embedded only when it has characters DejaVu Sans lacks, so a document without them
+   * carries no unused font.
+   */
+  static async create(fonts: DocumentFonts, text = ''): Promise<Layout> {
     const pdf = await PDFDocument.create()
     pdf.registerFontkit(cachingFontkit)
     // The six-letter tag marks a subset (ISO 32000-1 §9.6.4), so viewers and pdffonts see it.
+    // No ligatures: pdftotext (poppler) reverses the characters of a lam-alef ligature in
+    // right-to-left text, so "السلام" would come back as "السالم"; letters still join (init,
+    // medi, fina). fontkit writes into the features object, hence a fresh one per font.
+    const features = () => ({ liga: false, rlig: false })
     const [font, bold] = await Promise.all([
-      pdf.embedFont(fonts.regular, { subset: true, customName: 'HRVTAA+DejaVuSans' }),
-      pdf.embedFont(fonts.bold, { subset: true, customName: 'HRVTAB+DejaVuSans-Bold' }),
+      pdf.embedFont(fonts.regular, {
+        subset: true,
+        customName: 'HRVTAA+DejaVuSans',
+        features: features(),
+      }),
+      pdf.embedFont(fonts.bold, {
+        subset: true,
+        customName: 'HRVTAB+DejaVuSans-Bold',
+        features: features(),
+      }),
     ])
+    const fallbacks: PDFFont[] = []
+    if (fonts.symbols && needsFallback(text, fonts.regular, fonts.symbols))
+      fallbacks.push(
+        await pdf.embedFont(fonts.symbols, { subset: true, customName: 'HRVTAC+NotoEmoji' }),
+      )
+    setFallbacks(font, fallbacks)
+    setFallbacks(bold, fallbacks)
     return new Layout(pdf, font, bold)
   }
 
   get lineHeight(): number {
     return BODY * LEADING
+  }
+
+  /** Characters that no embedded font could draw (printed as [U+XXXX]), for a warning. */
+  missingCharacters(): string[] {
+    return [...new Set([...missingCharacters(this.font), ...missingCharacters(this.bold)])].sort()
   }
 
   newPage(label = this.label): void {
@@ -95,10 +177,43 @@ export class Layout {
     if (this.page) this.y -= height
   }
 
+  /**
+   * Draws one wrapped line (from `wrapText`) at baseline `y`, in visual order with font
+   * fallback; records it when it leaves the text area. Returns the drawn width.
+   */
+  drawLine(
+    page: PDFPage,
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    font: PDFFont,
+    color = COLORS.text,
+    area: { left: number; right: number; top: number; bottom: number } = TEXT_AREA,
+  ): number {
+    let at = x
+    for (const run of visualRuns(text, font, size)) {
+      page.drawText(run.text, { x: at, y, size, font: run.font, color })
+      at += run.width
+    }
+    const slack = 0.5
+    if (
+      at > x &&
+      (x < area.left - slack ||
+        at > area.right + slack ||
+        y + size * 0.76 > area.top + slack ||
+        y - size * 0.24 < area.bottom - slack)
+    )
+      this.outside.push(
+        `pagina ${this.pdf.getPages().indexOf(page) + 1}: "${text.slice(0, 40)}" op (${x.toFixed(1)}, ${y.toFixed(1)}) tot x ${at.toFixed(1)}`,
+      )
+    return at - x
+  }
+
   private line(text: string, x: number, font: PDFFont, size: number, color = COLORS.text): void {
     const page = this.ensure(size * LEADING)
     this.y -= size * LEADING
-    page.drawText(text, { x, y: this.y + size * 0.3, size, font, color })
+    this.drawLine(page, text, x, this.y + size * 0.3, size, font, color)
   }
 
   /** Document title block at the top of a document or part. */
@@ -147,35 +262,35 @@ export class Layout {
     this.space(5)
   }
 
-  /** Two-column label/value rows; a row never splits across pages. */
+  /**
+   * Two-column label/value rows. A row starts on a new page unless its first three lines fit;
+   * a longer value flows on over as many pages as it needs, the label column saying
+   * "(vervolg)" at the top of each continued part.
+   */
   keyValues(rows: readonly (readonly [string, string])[]): void {
     const keyWidth = 170
+    const valueX = MARGIN.left + keyWidth + 8
     const valueWidth = CONTENT_WIDTH - keyWidth - 8
+    const step = BODY * LEADING
     for (const [key, value] of rows) {
       const k = wrapText(key, this.font, 9.5, keyWidth)
       const v = wrapText(value || '—', this.font, BODY, valueWidth)
-      const height = Math.max(k.length * 9.5, v.length * BODY) * LEADING + 3
-      const page = this.ensure(height)
-      k.forEach((l, i) =>
-        page.drawText(l, {
-          x: MARGIN.left,
-          y: this.y - (i + 1) * 9.5 * LEADING + 3,
-          size: 9.5,
-          font: this.font,
-          color: COLORS.muted,
-        }),
-      )
-      v.forEach((l, i) =>
-        page.drawText(l, {
-          x: MARGIN.left + keyWidth + 8,
-          y: this.y - (i + 1) * BODY * LEADING + 3,
-          size: BODY,
-          font: this.font,
-          color: COLORS.text,
-        }),
-      )
-      this.y -= height
-      page.drawLine({
+      const n = Math.max(k.length, v.length)
+      this.ensure(Math.min(n, KEEP_WITH_NEXT_LINES) * step + 3)
+      for (let i = 0; i < n; i++) {
+        let label = k[i]
+        if (this.y - step < MARGIN.bottom) {
+          this.newPage()
+          label ??= '(vervolg)'
+        }
+        const page = this.page as PDFPage
+        this.y -= step
+        if (label) this.drawLine(page, label, MARGIN.left, this.y + 3, 9.5, this.font, COLORS.muted)
+        const line = v[i]
+        if (line) this.drawLine(page, line, valueX, this.y + 3, BODY, this.font)
+      }
+      this.y -= 3
+      ;(this.page as PDFPage).drawLine({
         start: { x: MARGIN.left, y: this.y + 1 },
         end: { x: MARGIN.left + CONTENT_WIDTH, y: this.y + 1 },
         thickness: 0.4,
@@ -185,63 +300,112 @@ export class Layout {
     this.space(8)
   }
 
-  /** A table whose header row is repeated on every page it spans. Widths are fractions. */
+  /**
+   * A table whose header row is repeated on every page it spans. Widths are fractions. A row
+   * starts on a new page unless its first three lines fit; a taller row flows on over the
+   * following pages, line by line, under the repeated header.
+   */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): void {
     const size = 8.5
     const pad = 4
+    const step = size * LEADING
     const widths = columns.map((c) => c.width * CONTENT_WIDTH)
     const wrapRow = (cells: readonly string[], font: PDFFont) =>
       columns.map((_, i) => wrapText(cells[i] ?? '', font, size, (widths[i] ?? 0) - 2 * pad))
-    const heightOf = (wrapped: string[][]) =>
-      Math.max(1, ...wrapped.map((c) => c.length)) * size * LEADING + 2 * pad
     const header = wrapRow(
       columns.map((c) => c.title),
       this.bold,
     )
-    const headerHeight = heightOf(header)
-    const drawRow = (wrapped: string[][], height: number, isHeader: boolean) => {
-      const page = this.page as PDFPage
-      if (isHeader)
-        page.drawRectangle({
-          x: MARGIN.left,
-          y: this.y - height,
-          width: CONTENT_WIDTH,
-          height,
-          color: COLORS.fill,
-        })
-      let x = MARGIN.left
-      wrapped.forEach((cell, i) => {
-        cell.forEach((l, j) =>
-          page.drawText(l, {
-            x: x + pad,
-            y: this.y - pad - (j + 1) * size * LEADING + 2.5,
-            size,
-            font: isHeader ? this.bold : this.font,
-            color: COLORS.text,
-          }),
-        )
-        x += widths[i] ?? 0
-      })
-      this.y -= height
-      page.drawLine({
+    const rule = (thickness: number) =>
+      (this.page as PDFPage).drawLine({
         start: { x: MARGIN.left, y: this.y },
         end: { x: MARGIN.left + CONTENT_WIDTH, y: this.y },
-        thickness: isHeader ? 0.8 : 0.4,
+        thickness,
         color: COLORS.rule,
       })
+    const drawLines = (wrapped: string[][], j: number, font: PDFFont) => {
+      let x = MARGIN.left
+      wrapped.forEach((cell, i) => {
+        const l = cell[j]
+        if (l) this.drawLine(this.page as PDFPage, l, x + pad, this.y - step + 2.5, size, font)
+        x += widths[i] ?? 0
+      })
+      this.y -= step
     }
+    const drawHeader = () => {
+      const lines = Math.max(1, ...header.map((c) => c.length))
+      const height = lines * step + 2 * pad
+      ;(this.page as PDFPage).drawRectangle({
+        x: MARGIN.left,
+        y: this.y - height,
+        width: CONTENT_WIDTH,
+        height,
+        color: COLORS.fill,
+      })
+      this.y -= pad
+      for (let j = 0; j < lines; j++) drawLines(header, j, this.bold)
+      this.y -= pad
+      rule(0.8)
+    }
+    const headerHeight = Math.max(1, ...header.map((c) => c.length)) * step + 2 * pad
     this.ensure(headerHeight + this.lineHeight * 2 + 2 * pad)
-    drawRow(header, headerHeight, true)
+    drawHeader()
     for (const row of rows) {
       const wrapped = wrapRow(row, this.font)
-      const height = heightOf(wrapped)
-      if (this.y - height < MARGIN.bottom) {
+      const n = Math.max(1, ...wrapped.map((c) => c.length))
+      if (this.y - (2 * pad + Math.min(n, KEEP_WITH_NEXT_LINES) * step) < MARGIN.bottom) {
         this.newPage()
-        drawRow(header, headerHeight, true)
+        drawHeader()
       }
-      drawRow(wrapped, height, false)
+      this.y -= pad
+      for (let j = 0; j < n; j++) {
+        if (this.y - step - pad < MARGIN.bottom) {
+          this.newPage()
+          drawHeader()
+          this.y -= pad
+        }
+        drawLines(wrapped, j, this.font)
+      }
+      this.y -= pad
+      rule(0.4)
     }
     this.space(10)
+  }
+
+  /**
+   * PDF bookmarks (the document outline, ISO 32000-1 §12.3.3): one entry per item, opening its
+   * page at the top. pdf-lib has no outline API, so the dictionaries are written here.
+   */
+  setOutline(items: readonly { readonly title: string; readonly pageIndex: number }[]): void {
+    if (items.length === 0) return
+    const ctx = this.pdf.context
+    const root = ctx.nextRef()
+    const refs: PDFRef[] = items.map(() => ctx.nextRef())
+    const pages = this.pdf.getPages()
+    items.forEach((item, i) => {
+      const page = pages[Math.min(item.pageIndex, pages.length - 1)] as PDFPage
+      const entry = ctx.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: root,
+        Dest: [page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
+      })
+      const prev = refs[i - 1]
+      const next = refs[i + 1]
+      if (prev) entry.set(PDFName.of('Prev'), prev)
+      if (next) entry.set(PDFName.of('Next'), next)
+      ctx.assign(refs[i] as PDFRef, entry)
+    })
+    ctx.assign(
+      root,
+      ctx.obj({
+        Type: 'Outlines',
+        First: refs[0] as PDFRef,
+        Last: refs.at(-1) as PDFRef,
+        Count: PDFNumber.of(items.length),
+      }),
+    )
+    this.pdf.catalog.set(PDFName.of('Outlines'), root)
+    this.pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
   }
 
   /** Appends another PDF's pages (copyPages); they get the page chrome in the margins. */

@@ -3,8 +3,8 @@ import type { DossierExport } from '../shared/documents/dossier-export'
 import { buildMelding42 } from '../shared/documents/melding-42'
 import { rivHeader } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
-import { fmtDate } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { fmtDate, dossierCreatedAt } from './blocks'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument } from './page-chrome'
 
 const yesNo = (b: boolean) => (b ? 'Ja' : 'Nee')
@@ -17,11 +17,12 @@ export async function renderMelding42(
   fonts: DocumentFonts,
   options: {
     readonly producedAt: Date
+    readonly warn?: (message: string) => void
     readonly dates?: RuleCoreDates & { readonly reportDue?: IsoDate }
   },
 ): Promise<Uint8Array> {
   const m = buildMelding42(exp, options.dates)
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   layout.newPage('Gegevens 42e-weeksmelding')
   layout.title(
     'Gegevens voor de 42e-weeksmelding',
@@ -95,5 +96,7 @@ export async function renderMelding42(
     author: `${exp.dossier.casemanager}, casemanager`,
     header,
     producedAt: options.producedAt,
+    createdAt: dossierCreatedAt(exp),
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }

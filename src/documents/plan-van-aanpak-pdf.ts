@@ -17,8 +17,9 @@ import {
   fmtContact,
   fmtDate,
   signatureBlock,
+  dossierCreatedAt,
 } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 
 /** Plan van Aanpak and bijstelling (uwv-forms §2.2 section order; Regeling art. 4 lid 2). */
@@ -37,7 +38,7 @@ export async function writePlanVanAanpak(
 ): Promise<void> {
   layout.newPage(planLabel(plan))
   layout.title(planTitle(plan), 'Wet verbetering poortwachter · Regeling procesgang art. 4')
-  authorLine(layout, plan.date, plan.author)
+  authorLine(layout, plan.date, plan.author, plan.handedToEmployeeOn)
 
   if (plan.bijstelling) {
     layout.heading('Bijstelling')
@@ -125,8 +126,12 @@ export async function writePlanVanAanpak(
   }
 
   await signatureBlock(layout, plan.signatures, '9. Ondertekening en verstrekking')
-  const copies = plan.distribution.map((d) => `${d.recipient} ${fmtDate(d.sentOn)}`).join('; ')
-  layout.keyValues([['Afschrift verstrekt aan', copies || 'Nog niet verstrekt']])
+  // The hand-over to the employee is one field of the plan; the distribution list may say it too.
+  const copies = plan.distribution
+    .filter((d) => !(plan.handedToEmployeeOn && d.recipient === 'werknemer'))
+    .map((d) => `${d.recipient} ${fmtDate(d.sentOn)}`)
+  if (plan.handedToEmployeeOn) copies.unshift(`werknemer ${fmtDate(plan.handedToEmployeeOn)}`)
+  layout.keyValues([['Afschrift verstrekt aan', copies.join('; ') || 'Nog niet verstrekt']])
 }
 
 /** One version of the plan as a standalone PDF (the latest when `planId` is absent). */
@@ -139,7 +144,7 @@ export async function renderPlanVanAanpak(
   const plan = options.planId ? versions.find((p) => p.id === options.planId) : versions.at(-1)
   if (!plan) throw new Error('Dit dossier heeft geen Plan van Aanpak.')
   const header = rivHeader(exp, options.dates)
-  const layout = await Layout.create(fonts)
+  const layout = await Layout.create(fonts, textOf(exp))
   await writePlanVanAanpak(layout, exp, plan, header)
   return finishDocument(layout, {
     title: `${planTitle(plan)} – ${header.employeeName}`,
@@ -147,5 +152,7 @@ export async function renderPlanVanAanpak(
     author: fmtAuthor(plan.author),
     header,
     producedAt: options.producedAt,
+    createdAt: dossierCreatedAt(exp),
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }

@@ -1,3 +1,5 @@
+import { exportDate } from '../shared/documents/case-facts'
+import { checkRivCompleteness, type RivCompleteness } from '../shared/documents/completeness'
 import type { DossierExport } from '../shared/documents/dossier-export'
 import {
   buildReintegratieverslag,
@@ -6,9 +8,9 @@ import {
   type RivDocument,
   type RivPart,
 } from '../shared/documents/reintegratieverslag'
-import { fmtAuthor, fmtDate } from './blocks'
+import { fmtAuthor, fmtDate, dossierCreatedAt } from './blocks'
 import { writeEerstejaarsevaluatie, writeEindevaluatie, writeEvaluatie } from './evaluations-pdf'
-import { Layout, MARGIN, PAGE, type DocumentFonts } from './layout'
+import { Layout, MARGIN, PAGE, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
 import { writePlanVanAanpak } from './plan-van-aanpak-pdf'
 import {
@@ -109,21 +111,34 @@ function writeIndex(layout: Layout, riv: Reintegratieverslag, startPages: number
       String((startPages[i] ?? 0) + 1),
     ]),
   )
-  if (riv.refusedAttachments.length > 0) {
+  // Never a title: the title of an attachment marked medical can itself be medical.
+  const refused = riv.refusedAttachments.length
+  if (refused > 0)
     layout.paragraph(
-      `Niet opgenomen (gemarkeerd als medisch): ${riv.refusedAttachments.map((a) => a.title).join('; ')}.`,
+      `${refused === 1 ? '1 bijlage' : `${refused} bijlagen`} niet opgenomen (medisch).`,
       { muted: true, size: 8.5 },
     )
-  }
+}
+
+/** The marking on every page of a RIV (or part of one) that is not complete for UWV. */
+export const CONCEPT_MARK = 'CONCEPT – onvolledig'
+
+/** The check the caller made, or the check as of the export's date. */
+export function rivCompleteness(
+  exp: DossierExport,
+  options: RenderOptions & { readonly completeness?: RivCompleteness },
+): RivCompleteness {
+  return options.completeness ?? checkRivCompleteness(exp, exportDate(exp), options.dates)
 }
 
 export async function renderReintegratieverslag(
   exp: DossierExport,
   fonts: DocumentFonts,
-  options: RenderOptions,
+  options: RenderOptions & { readonly completeness?: RivCompleteness },
 ): Promise<Uint8Array> {
   const riv = buildReintegratieverslag(exp, options.dates)
-  const layout = await Layout.create(fonts)
+  const complete = rivCompleteness(exp, options).complete
+  const layout = await Layout.create(fonts, textOf(exp))
   layout.newPage('Re-integratieverslag · inhoud')
   const startPages: number[] = []
   for (const part of riv.parts) {
@@ -144,11 +159,21 @@ export async function renderReintegratieverslag(
     }
   }
   writeIndex(layout, riv, startPages)
+  layout.setOutline([
+    { title: 'Inhoud', pageIndex: 0 },
+    ...riv.parts.map((p, i) => ({
+      title: `${p.number}. ${p.title}${p.present || p.key === 'medische-informatie' ? '' : ' (ontbreekt)'}`,
+      pageIndex: startPages[i] ?? 0,
+    })),
+  ])
   return finishDocument(layout, {
+    ...(complete ? {} : { watermark: CONCEPT_MARK }),
     title: `Re-integratieverslag – ${riv.header.employeeName}`,
     subject: 'Re-integratieverslag (Regeling procesgang eerste en tweede ziektejaar, art. 6)',
     author: `${exp.dossier.casemanager}, casemanager`,
     header: riv.header,
     producedAt: options.producedAt,
+    createdAt: dossierCreatedAt(exp),
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }

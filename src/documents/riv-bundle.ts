@@ -7,10 +7,16 @@ import {
   type RivPart,
 } from '../shared/documents/reintegratieverslag'
 import type { IsoDate } from '../shared/kernel/iso-date'
-import { fmtAuthor, fmtDate } from './blocks'
-import { Layout, type DocumentFonts } from './layout'
+import { fmtAuthor, fmtDate, dossierCreatedAt } from './blocks'
+import { Layout, type DocumentFonts, textOf } from './layout'
 import { finishDocument, type RenderOptions } from './page-chrome'
-import { writeDocument, writeMissing, writeRivCover } from './reintegratieverslag-pdf'
+import {
+  CONCEPT_MARK,
+  rivCompleteness,
+  writeDocument,
+  writeMissing,
+  writeRivCover,
+} from './reintegratieverslag-pdf'
 import { writeMedischeInformatie, writeOordeelWerknemerPrompt } from './riv-parts-pdf'
 
 /**
@@ -70,9 +76,10 @@ export async function renderRivPart(
   riv: Reintegratieverslag,
   part: RivPart,
   fonts: DocumentFonts,
-  options: RenderOptions,
+  options: RenderOptions & { readonly completeness?: RivCompleteness },
 ): Promise<Uint8Array> {
-  const layout = await Layout.create(fonts)
+  const complete = rivCompleteness(exp, options).complete
+  const layout = await Layout.create(fonts, textOf(exp))
   if (!part.present && part.key === 'oordeel-werknemer') writeOordeelWerknemerPrompt(layout)
   else if (part.key === 'medische-informatie') writeMedischeInformatie(layout)
   else if (!part.present) writeMissing(layout, part)
@@ -85,11 +92,14 @@ export async function renderRivPart(
     }
   }
   return finishDocument(layout, {
+    ...(complete ? {} : { watermark: CONCEPT_MARK }),
     title: `${part.number}. ${part.title} – ${riv.header.employeeName}`,
     subject: `Re-integratieverslag, onderdeel ${part.number}: ${part.title}`,
     author: part.author ? fmtAuthor(part.author) : `${exp.dossier.casemanager}, casemanager`,
     header: riv.header,
     producedAt: options.producedAt,
+    createdAt: dossierCreatedAt(exp),
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }
 
@@ -98,9 +108,10 @@ async function renderIndex(
   riv: Reintegratieverslag,
   files: readonly BundleFile[],
   fonts: DocumentFonts,
-  options: RenderOptions,
+  options: RenderOptions & { readonly completeness?: RivCompleteness },
 ): Promise<Uint8Array> {
-  const layout = await Layout.create(fonts)
+  const complete = rivCompleteness(exp, options).complete
+  const layout = await Layout.create(fonts, textOf(exp))
   layout.newPage('Re-integratieverslag · inhoud')
   writeRivCover(layout, riv)
   const h = riv.header
@@ -140,11 +151,14 @@ async function renderIndex(
     )
   }
   return finishDocument(layout, {
+    ...(complete ? {} : { watermark: CONCEPT_MARK }),
     title: `Re-integratieverslag (inhoud) – ${h.employeeName}`,
     subject: 'Re-integratieverslag: inhoud van de bundel',
     author: `${exp.dossier.casemanager}, casemanager`,
     header: h,
     producedAt: options.producedAt,
+    createdAt: dossierCreatedAt(exp),
+    ...(options.warn ? { warn: options.warn } : {}),
   })
 }
 
@@ -178,11 +192,12 @@ export async function buildRivBundle(
   },
 ): Promise<{ zip: Uint8Array; manifest: RivBundleManifest }> {
   const riv = buildReintegratieverslag(exp, options.dates)
+  const checked = { ...options, completeness: rivCompleteness(exp, options) }
   const total = riv.parts.length + 2
   const entries: Zippable = {}
   const files: BundleFile[] = []
   for (const part of riv.parts) {
-    const bytes = await renderRivPart(exp, riv, part, fonts, options)
+    const bytes = await renderRivPart(exp, riv, part, fonts, checked)
     const file = partFileName(part)
     entries[file] = [bytes, { level: 0 }]
     files.push({
@@ -199,7 +214,7 @@ export async function buildRivBundle(
     })
     options.onProgress?.(files.length, total)
   }
-  const index = await renderIndex(exp, riv, files, fonts, options)
+  const index = await renderIndex(exp, riv, files, fonts, checked)
   const indexName = '00-inhoud.pdf'
   entries[indexName] = [index, { level: 0 }]
   options.onProgress?.(files.length + 1, total)

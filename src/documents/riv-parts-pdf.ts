@@ -23,7 +23,7 @@ export function writeAdministratief(layout: Layout, data: AdministrativeData): v
   const { exp, functieEnBekwaamheden: fb } = data
   layout.newPage('Administratieve gegevens')
   layout.title('Administratieve gegevens', 'Regeling procesgang art. 6 lid 1 onder a, c, d en e')
-  if (fb) authorLine(layout, fb.date, fb.author)
+  if (fb) authorLine(layout, fb.date, fb.author, fb.handedToEmployeeOn)
   layout.heading('Werknemer (a)')
   layout.keyValues(employeeRows(exp))
   layout.heading('Werkgever (a)')
@@ -46,7 +46,7 @@ export function writeProbleemanalyse(layout: Layout, doc: Probleemanalyse, hasPd
   const title = doc.kind === 'bijstelling' ? 'Bijstelling probleemanalyse' : 'Probleemanalyse'
   layout.newPage(`${title} · ${fmtDate(doc.date)}`)
   layout.title(title, 'Registratie van het niet-medische deel (Regeling procesgang art. 2 lid 2)')
-  authorLine(layout, doc.date, doc.author)
+  authorLine(layout, doc.date, doc.author, doc.handedToEmployeeOn)
   layout.keyValues([
     ['Bedrijfsarts', doc.bedrijfsarts],
     ['Arbodienst', doc.arbodienst ?? '—'],
@@ -64,7 +64,7 @@ export function writeActueelOordeel(layout: Layout, doc: ActueelOordeel, hasPdf:
     'Actueel oordeel bedrijfsarts',
     'Regeling procesgang art. 6 lid 1 onder i, j en k (deel bedrijfsarts)',
   )
-  authorLine(layout, doc.date, doc.author)
+  authorLine(layout, doc.date, doc.author, doc.handedToEmployeeOn)
   layout.keyValues([
     ['Bedrijfsarts', doc.bedrijfsarts],
     ['Arbodienst', doc.arbodienst ?? '—'],
@@ -82,7 +82,7 @@ export async function writeOordeelWerknemer(layout: Layout, doc: OordeelWerkneme
     'Oordeel werknemer',
     'Het oordeel van de werknemer over de onderdelen a tot en met k (art. 6 lid 1 onder l)',
   )
-  authorLine(layout, doc.date, doc.author)
+  authorLine(layout, doc.date, doc.author, doc.handedToEmployeeOn)
   layout.paragraph(doc.text)
   await signatureBlock(layout, doc.signatures)
 }

@@ -189,3 +189,18 @@ describe('dossier facts for the reporting rules (no medical data, domain §5.5)'
     expect(dossierInputSchema.shape.safetyNet.parse(undefined)).toBe('onbekend')
   })
 })
+
+describe('text limits', () => {
+  it('name the limit in the message, with Dutch thousands separators', async () => {
+    const { requiredText, optionalText, tooLongMessage } = await import('./fields')
+    expect(tooLongMessage(2000)).toBe('Deze tekst is te lang (maximaal 2.000 tekens).')
+    const required = requiredText(2000).safeParse('a'.repeat(2001))
+    expect(required.success).toBe(false)
+    expect(required.error?.issues[0]?.message).toBe(
+      'Deze tekst is te lang (maximaal 2.000 tekens).',
+    )
+    const optional = optionalText(200).safeParse('b'.repeat(201))
+    expect(optional.error?.issues[0]?.message).toBe('Deze tekst is te lang (maximaal 200 tekens).')
+    expect(requiredText(2000).safeParse('a'.repeat(2000)).success).toBe(true)
+  })
+})

@@ -22,7 +22,11 @@ export const msg = {
   tooLong: 'Deze tekst is te lang.',
 } as const
 
-const text = (max: number) => z.string({ error: msg.required }).trim().max(max, msg.tooLong)
+/** "Deze tekst is te lang (maximaal 2.000 tekens)." — the limit with Dutch thousands dots. */
+export const tooLongMessage = (max: number): string =>
+  `Deze tekst is te lang (maximaal ${String(max).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} tekens).`
+
+const text = (max: number) => z.string({ error: msg.required }).trim().max(max, tooLongMessage(max))
 
 export const requiredText = (max = 200) => text(max).min(1, msg.required)
 
@@ -31,7 +35,7 @@ export const optionalText = (max = 4000) =>
   z
     .union([z.string(), z.null(), z.undefined()])
     .transform((v) => (v == null || v.trim() === '' ? undefined : v.trim()))
-    .pipe(z.string().max(max, msg.tooLong).optional())
+    .pipe(z.string().max(max, tooLongMessage(max)).optional())
     .optional()
 
 export const dateField = z.string({ error: msg.date }).transform((v, ctx): IsoDate => {

@@ -1,5 +1,6 @@
 import boldUrl from '../../../../resources/fonts/DejaVuSans-Bold.ttf?url'
 import regularUrl from '../../../../resources/fonts/DejaVuSans.ttf?url'
+import symbolsUrl from '../../../../resources/fonts/NotoEmoji-Regular.ttf?url'
 import { renderAccessExport } from '../../../documents/access-export-pdf'
 import {
   renderEerstejaarsevaluatie,
@@ -19,7 +20,7 @@ import type { DocumentDates } from './export-builder'
 
 /**
  * Document generation in the app, with the very renderers the command line uses
- * (src/documents). Loaded on demand; the bundled DejaVu fonts come from the app's own files
+ * (src/documents). Loaded on demand; the bundled fonts (DejaVu Sans, Noto Emoji) come from the app's own files
  * (never the network) and are read once.
  */
 
@@ -33,8 +34,8 @@ async function bytesOf(url: string): Promise<Uint8Array> {
 
 /** The fonts as bytes; a failed read is retried on the next call. */
 export function documentFonts(): Promise<DocumentFonts> {
-  fonts ??= Promise.all([bytesOf(regularUrl), bytesOf(boldUrl)]).then(
-    ([regular, bold]) => ({ regular, bold }),
+  fonts ??= Promise.all([bytesOf(regularUrl), bytesOf(boldUrl), bytesOf(symbolsUrl)]).then(
+    ([regular, bold, symbols]) => ({ regular, bold, symbols }),
     (e: unknown) => {
       fonts = undefined
       throw e
