@@ -5,6 +5,7 @@ import { DossierPage } from '../features/dossier/DossierPage'
 import { NewDossierPage } from '../features/dossier/NewDossierPage'
 import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
 import { RetentionPage } from '../features/privacy/RetentionPage'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
@@ -29,6 +30,7 @@ const NAV: readonly { readonly route: Route; readonly label: string }[] = [
   { route: { name: 'caseload' }, label: nl.nav.caseload },
   { route: { name: 'new-dossier' }, label: nl.nav.newDossier },
   { route: { name: 'employers' }, label: nl.nav.employers },
+  { route: { name: 'reports' }, label: nl.nav.reports },
   { route: { name: 'data' }, label: nl.nav.data },
   { route: { name: 'sync' }, label: nl.nav.sync },
 ]
@@ -104,6 +106,8 @@ function Screen(props: { readonly route: Route }) {
       return <NewDossierPage />
     case 'employers':
       return <EmployersPage />
+    case 'reports':
+      return <ReportsPage />
     case 'data':
       return <DataPage />
     case 'retention':

@@ -18,6 +18,7 @@ export type Route =
   | { readonly name: 'dossier'; readonly id: string; readonly tab: DossierTab }
   | { readonly name: 'new-dossier' }
   | { readonly name: 'employers' }
+  | { readonly name: 'reports' }
   | { readonly name: 'data' }
   | { readonly name: 'retention' }
   | { readonly name: 'audit-check' }
@@ -35,6 +36,7 @@ export function parseHash(hash: string): Route {
     return { name: 'dossier', id: second, tab }
   }
   if (first === 'werkgevers') return { name: 'employers' }
+  if (first === 'rapportages') return { name: 'reports' }
   if (first === 'gegevens') return { name: 'data' }
   if (first === 'bewaartermijnen') return { name: 'retention' }
   if (first === 'audittrail') return { name: 'audit-check' }
@@ -54,6 +56,8 @@ export function toHash(route: Route): string {
       return '#/dossiers/nieuw'
     case 'employers':
       return '#/werkgevers'
+    case 'reports':
+      return '#/rapportages'
     case 'data':
       return '#/gegevens'
     case 'retention':

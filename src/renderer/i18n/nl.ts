@@ -10,6 +10,7 @@ export const nl = {
     caseload: 'Caseload',
     newDossier: 'Nieuw dossier',
     employers: 'Werkgevers',
+    reports: 'Rapportages',
     data: 'Gegevens',
     sync: 'Synchronisatie',
   },

@@ -261,3 +261,13 @@ export function absenceFigures(facts: AbsenceFacts, period: ReportPeriod): Absen
     nulverzuim: employees > 0 ? (withoutAbsence / employees) * 100 : null,
   }
 }
+
+/** The facts of several werkgevers as one (the whole caseload). */
+export function combineFacts(list: readonly AbsenceFacts[]): AbsenceFacts {
+  return {
+    employees: list.flatMap((f) => f.employees),
+    sickPeriods: list.flatMap((f) => f.sickPeriods),
+    partialRecoveries: list.flatMap((f) => f.partialRecoveries ?? []),
+    leaves: list.flatMap((f) => f.leaves ?? []),
+  }
+}
