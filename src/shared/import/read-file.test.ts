@@ -91,7 +91,7 @@ describe('reading an import file', () => {
       /geen tekstbestand/,
     ],
     ['an empty file', 'leeg.csv', new Uint8Array(), /leeg/],
-    ['a header-less file', 'niets.csv', utf8('"";""\r\n;\r\n'), /kolomnamen/],
+    ['a file of empty lines', 'niets.csv', utf8('\r\n\r\n'), /kolomnamen/],
   ])('refuses %s with one Dutch sentence', async (_what, name, bytes, message) => {
     const r = await readImportFile(name, bytes)
     expect(r.ok).toBe(false)
