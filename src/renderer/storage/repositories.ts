@@ -22,6 +22,7 @@ import { auditRepository } from './audit'
 import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
 import { reportFactsRepository } from './report-facts'
+import { importRepository } from './import'
 import { childRepository } from './child-repository'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
@@ -222,6 +223,7 @@ export function createRepositories(
     documents,
     caseload: caseloadRepository(db),
     reportFacts: reportFactsRepository(db),
+    imports: importRepository(ctx),
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
     changes: changesRepository(ctx),
