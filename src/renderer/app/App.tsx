@@ -6,6 +6,7 @@ import { NewDossierPage } from '../features/dossier/NewDossierPage'
 import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
 import { ReportsPage } from '../features/reports/ReportsPage'
+import { ImportPage } from '../features/import/ImportPage'
 import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
 import { RetentionPage } from '../features/privacy/RetentionPage'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
@@ -108,6 +109,8 @@ function Screen(props: { readonly route: Route }) {
       return <EmployersPage />
     case 'reports':
       return <ReportsPage />
+    case 'import':
+      return <ImportPage />
     case 'data':
       return <DataPage />
     case 'retention':

@@ -19,6 +19,7 @@ export type Route =
   | { readonly name: 'new-dossier' }
   | { readonly name: 'employers' }
   | { readonly name: 'reports' }
+  | { readonly name: 'import' }
   | { readonly name: 'data' }
   | { readonly name: 'retention' }
   | { readonly name: 'audit-check' }
@@ -37,6 +38,7 @@ export function parseHash(hash: string): Route {
   }
   if (first === 'werkgevers') return { name: 'employers' }
   if (first === 'rapportages') return { name: 'reports' }
+  if (first === 'importeren') return { name: 'import' }
   if (first === 'gegevens') return { name: 'data' }
   if (first === 'bewaartermijnen') return { name: 'retention' }
   if (first === 'audittrail') return { name: 'audit-check' }
@@ -58,6 +60,8 @@ export function toHash(route: Route): string {
       return '#/werkgevers'
     case 'reports':
       return '#/rapportages'
+    case 'import':
+      return '#/importeren'
     case 'data':
       return '#/gegevens'
     case 'retention':
