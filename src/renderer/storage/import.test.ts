@@ -40,7 +40,7 @@ async function setup() {
 
 describe('applying an import', () => {
   it('writes every valid row in one go, skips the invalid ones, and audits the import once', async () => {
-    const { repos, plan } = await setup()
+    const { db, repos, plan } = await setup()
     const p = await plan([
       row('123456782', 'Ali'),
       row('123456789', 'Fout'),
@@ -53,6 +53,14 @@ describe('applying an import', () => {
     expect(await repos.employees.findByBsn('123456782')).toHaveLength(1)
     const audit = (await repos.audit.list()).filter((e) => e.action === 'import')
     expect(audit.map((e) => e.detail)).toEqual(['w.csv: 2 nieuw, 0 bijgewerkt'])
+    // Both werknemers are in the sync outbox, every field once, with the field states beside.
+    const ids = (await repos.employees.list()).map((e) => e.id).sort()
+    const outbox = (await db.outbox.toArray()).filter((c) => c.table === 'employees')
+    expect([...new Set(outbox.map((c) => c.recordId))].sort()).toEqual(ids)
+    expect(outbox.filter((c) => c.field === 'lastName')).toHaveLength(2)
+    const states = (await db.fieldStates.toArray()).filter((x) => x.recordId === ids[0])
+    expect(states.map((x) => x.field)).toContain('bsn')
+    expect(new Set(outbox.map((c) => c.hlc)).size).toBe(outbox.length)
   })
 
   it('is idempotent: the same file again changes nothing and writes no change entries', async () => {

@@ -1,15 +1,14 @@
-import { employeeInputSchema, employerInputSchema } from '../../shared/domain/entities'
+import {
+  employeeInputSchema,
+  employerInputSchema,
+  type RecordMeta,
+} from '../../shared/domain/entities'
 import type { ImportPlan } from '../../shared/import/plan'
 import type { Result } from '../../shared/kernel/errors'
 import { appendAudit } from './audit'
-import {
-  compact,
-  putWithChange,
-  stamp,
-  validate,
-  writeTransaction,
-  type StoreContext,
-} from './write'
+import type { ChangeEntry } from './db'
+import { recordSyncChanges } from './sync-log'
+import { compact, diffFields, stamp, validate, writeTransaction, type StoreContext } from './write'
 
 /** A row the plan promised that no longer holds inside the transaction: the import is undone. */
 class ImportChanged extends Error {
@@ -19,8 +18,9 @@ class ImportChanged extends Error {
 export type ImportOutcome = { readonly created: number; readonly updated: number }
 
 /**
- * Applies an import plan (docs/adr/0015): every valid row in ONE transaction with its change
- * entries, outbox and one audit entry, or nothing at all. Rows the plan marked invalid are left
+ * Applies an import plan: every valid row in ONE transaction with its change entries and
+ * outbox, and one audit entry for the import (the change log keeps every record's values), or
+ * nothing at all. Written in bulk (one call per table), so 5,000 werknemers take seconds. Rows the plan marked invalid are left
  * out (the casemanager saw them in the preview); rows that would update an existing record are
  * applied only when `updateExisting` is set (the confirmation). Each row is validated again with
  * the shared schema, and what the plan matched is read again inside the transaction: a record
@@ -45,23 +45,50 @@ export function importRepository(ctx: StoreContext) {
         ctx,
         [db.employers, db.employees],
         async () => {
-          for (const row of rows) {
+          // Read what the plan matched once, inside the transaction.
+          const before = await table.bulkGet(rows.map((row) => row.existingId ?? ''))
+          if (plan.kind === 'werknemers') {
+            const ids = [...new Set(rows.map((row) => String(row.input?.['employerId'])))]
+            const found = await db.employers.bulkGet(ids)
+            const missing = ids.find((_id, i) => !found[i])
+            const row = rows.find((x) => String(x.input?.['employerId']) === missing)
+            if (row) throw new ImportChanged(`regel ${row.line}: de werkgever bestaat niet meer`)
+          }
+          const records: Record<string, unknown>[] = []
+          const entries: {
+            table: string
+            recordId: string
+            op: ChangeEntry['op']
+            fields: Record<string, unknown>
+            previous?: Record<string, unknown>
+          }[] = []
+          rows.forEach((row, i) => {
             const parsed = validate(schema, row.input)
             if (!parsed.ok) throw new ImportChanged(`regel ${row.line}: ${parsed.error.message}`)
-            const value = parsed.value as Record<string, unknown>
-            if (
-              plan.kind === 'werknemers' &&
-              !(await db.employers.get(String(value['employerId'])))
-            )
-              throw new ImportChanged(`regel ${row.line}: de werkgever bestaat niet meer`)
-            const existing = row.existingId ? await table.get(row.existingId) : undefined
+            const existing = before[i] as (RecordMeta & Record<string, unknown>) | undefined
             if (row.action === 'update' && !existing)
               throw new ImportChanged(`regel ${row.line}: de bestaande gegevens zijn verwijderd`)
-            const record = compact({ ...value, ...stamp(ctx, existing) })
-            await putWithChange(ctx, table as never, record as never, existing as never)
-            if (existing) updated++
-            else created++
-          }
+            const record = compact({ ...(parsed.value as object), ...stamp(ctx, existing) })
+            const base = { table: table.name, recordId: record.id }
+            if (!existing) {
+              records.push(record)
+              entries.push({ ...base, op: 'create', fields: { ...record } })
+              created++
+              return
+            }
+            const { fields, previous } = diffFields(existing, record)
+            if (Object.keys(fields).length === 0) return
+            records.push(record)
+            entries.push({ ...base, op: 'update', fields, previous })
+            updated++
+          })
+          await (table as typeof db.employers).bulkPut(records as never[])
+          const last = await db.changes.orderBy('seq').last()
+          const at = ctx.clock().toISOString()
+          await db.changes.bulkAdd(
+            entries.map((e, i) => ({ id: ctx.newId(), seq: (last?.seq ?? 0) + 1 + i, ...e, at })),
+          )
+          await recordSyncChanges(db, entries, ctx.clock().getTime(), () => crypto.randomUUID())
           await appendAudit(ctx, {
             action: 'import',
             objectType: plan.kind === 'werkgevers' ? 'employers' : 'employees',
