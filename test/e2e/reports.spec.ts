@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
+import { readSheet } from 'read-excel-file/node'
 import { HervatApp } from './app-model'
 
 /**
@@ -60,4 +61,12 @@ test('absence figures of a werkgever over a typed period, on screen and as CSV',
   await expect(absence.getByRole('status')).toHaveText(
     'Verzuimcijfers per werkgever opgeslagen als CSV.',
   )
+
+  // The same table as Excel: the figures are numbers a werkgever can calculate with.
+  const xlsxDownload = page.waitForEvent('download')
+  await absence.getByRole('button', { name: 'Exporteren als Excel' }).click()
+  const xlsx = testInfo.outputPath('verzuim.xlsx')
+  await (await xlsxDownload).saveAs(xlsx)
+  const sheet = await readSheet(xlsx)
+  expect(sheet[1]).toEqual(['Drukkerij =Cijfers', 1, 33.33, 0, 33.33, 0, 1, 4.06, null, 0])
 })

@@ -1,4 +1,3 @@
-import writeXlsxFile from 'write-excel-file/browser'
 import { IMPORT_FIELDS, type ImportKind } from '../../../shared/import/columns'
 import { toCsv } from '../../../shared/reports/csv'
 
@@ -15,6 +14,7 @@ export function templateCsv(kind: ImportKind): Uint8Array {
 
 export async function templateXlsx(kind: ImportKind): Promise<Uint8Array> {
   const { header, example } = template(kind)
+  const { default: writeXlsxFile } = await import('write-excel-file/browser')
   const blob = await writeXlsxFile(
     [header.map((h) => ({ value: h, fontWeight: 'bold' as const })), example],
     { sheet: kind === 'werkgevers' ? 'Werkgevers' : 'Werknemers' },

@@ -21,6 +21,8 @@ import {
   phaseCells,
   presetPeriods,
   reportCsv,
+  reportXlsx,
+  XLSX_MIME,
 } from './report-tables'
 
 function ReportTable(props: {
@@ -31,23 +33,31 @@ function ReportTable(props: {
   readonly fileName: string
 }) {
   const [message, setMessage] = useState<string>()
-  const exportCsv = async () => {
+  const save = async (format: 'csv' | 'xlsx') => {
     const r = await saveAuditedFile({
-      suggestedName: props.fileName,
-      mimeType: 'text/csv',
-      data: reportCsv(props.header, props.rows),
+      suggestedName: `${props.fileName}.${format}`,
+      mimeType: format === 'csv' ? 'text/csv' : XLSX_MIME,
+      data:
+        format === 'csv'
+          ? reportCsv(props.header, props.rows)
+          : await reportXlsx(props.title, props.header, props.rows),
       objectType: 'rapportage',
       detail: props.title,
     })
-    setMessage(r.saved ? `${props.title} opgeslagen als CSV.` : undefined)
+    setMessage(r.saved ? `${props.title} opgeslagen als ${format.toUpperCase()}.` : undefined)
   }
   return (
     <section className="card" aria-labelledby={props.id}>
       <header className="card__header">
         <h2 id={props.id}>{props.title}</h2>
-        <button type="button" className="button button--small" onClick={() => void exportCsv()}>
-          Exporteren als CSV
-        </button>
+        <div className="form-actions">
+          <button type="button" className="button button--small" onClick={() => void save('csv')}>
+            Exporteren als CSV
+          </button>
+          <button type="button" className="button button--small" onClick={() => void save('xlsx')}>
+            Exporteren als Excel
+          </button>
+        </div>
       </header>
       {props.rows.length === 0 ? (
         <p>Geen gegevens in deze periode.</p>
@@ -181,7 +191,7 @@ export function ReportsPage() {
         title="Verzuimcijfers per werkgever"
         header={ABSENCE_COLUMNS}
         rows={absence.map(absenceCells)}
-        fileName={`verzuimcijfers-${stamp}.csv`}
+        fileName={`verzuimcijfers-${stamp}`}
       />
       <details className="card">
         <summary>Hoe zijn deze cijfers berekend?</summary>
@@ -208,7 +218,7 @@ export function ReportsPage() {
         title="Per casemanager"
         header={CASEMANAGER_COLUMNS}
         rows={casemanagerFigures(dossiers, period).map(casemanagerCells)}
-        fileName={`casemanagers-${stamp}.csv`}
+        fileName={`casemanagers-${stamp}`}
       />
       <ReportTable
         id="report-phases"
@@ -217,7 +227,7 @@ export function ReportsPage() {
         rows={employerPhaseFigures(dossiers).map((f) =>
           phaseCells(f, employerName.get(f.employerId) ?? '—'),
         )}
-        fileName={`fasen-${stamp}.csv`}
+        fileName={`fasen-${stamp}`}
       />
     </section>
   )

@@ -104,6 +104,33 @@ export function reportCsv(header: readonly string[], rows: readonly string[][]):
   return new TextEncoder().encode(toCsv(header, rows))
 }
 
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/**
+ * The same table as an Excel sheet: figures as numbers (so a werkgever can calculate with them),
+ * text as text (a spreadsheet never runs a cell written as a string, whatever it starts with).
+ */
+export async function reportXlsx(
+  title: string,
+  header: readonly string[],
+  rows: readonly string[][],
+): Promise<Uint8Array> {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser')
+  const asCell = (text: string, column: number) => {
+    if (column === 0 || text === '') return { value: text, type: String }
+    const n = Number(text.replace(',', '.'))
+    return Number.isFinite(n) ? { value: n, type: Number } : { value: text, type: String }
+  }
+  const blob = await writeXlsxFile(
+    [
+      header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
+      ...rows.map((r) => r.map(asCell)),
+    ] as never,
+    { sheet: title.slice(0, 31) },
+  ).toBlob()
+  return new Uint8Array(await blob.arrayBuffer())
+}
+
 /** Quick choices of a period, relative to today. */
 export function presetPeriods(today: IsoDate): { label: string; period: ReportPeriod }[] {
   const year = Number(today.slice(0, 4))
