@@ -44,6 +44,11 @@ test('absence figures of a werkgever over a typed period, on screen and as CSV',
     '0,0',
   ])
 
+  await expect(
+    page.getByRole('img', { name: 'Verzuimpercentage per werkgever: Drukkerij =Cijfers 33,3 %' }),
+  ).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('rapportages.png'), fullPage: true })
+
   const download = page.waitForEvent('download')
   await absence.getByRole('button', { name: 'Exporteren als CSV' }).click()
   const file = testInfo.outputPath('verzuim.csv')

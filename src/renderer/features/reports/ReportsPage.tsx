@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { formatDutchDate, parseAnyDate, type IsoDate } from '../../../shared/kernel/iso-date'
 import { ABSENCE_DEFINITIONS, type ReportPeriod } from '../../../shared/reports/absence'
 import {
@@ -24,6 +24,9 @@ import {
   reportXlsx,
   XLSX_MIME,
 } from './report-tables'
+
+// The chart library loads with the first chart, not with the app.
+const AbsenceChart = lazy(() => import('./AbsenceChart').then((m) => ({ default: m.AbsenceChart })))
 
 function ReportTable(props: {
   readonly id: string
@@ -193,6 +196,11 @@ export function ReportsPage() {
         rows={absence.map(absenceCells)}
         fileName={`verzuimcijfers-${stamp}`}
       />
+      {absence.some((r) => (r.figures.verzuimpercentage ?? 0) > 0) ? (
+        <Suspense fallback={null}>
+          <AbsenceChart rows={absence} />
+        </Suspense>
+      ) : null}
       <details className="card">
         <summary>Hoe zijn deze cijfers berekend?</summary>
         <dl>
