@@ -1,12 +1,10 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { DataPage } from '../features/data/DataPage'
 import { DossierPage } from '../features/dossier/DossierPage'
 import { NewDossierPage } from '../features/dossier/NewDossierPage'
 import { useDeadlineNotifications } from '../features/deadlines/use-deadline-notifications'
 import { EmployersPage } from '../features/employers/EmployersPage'
-import { ReportsPage } from '../features/reports/ReportsPage'
-import { ImportPage } from '../features/import/ImportPage'
 import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
 import { RetentionPage } from '../features/privacy/RetentionPage'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
@@ -17,6 +15,14 @@ import { lockNow } from '../features/lock/lock-store'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
+
+// Pages with their own heavy libraries (charts, spreadsheets) load when first opened.
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+)
+const ImportPage = lazy(() =>
+  import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
+)
 
 function subscribeOnline(cb: () => void) {
   window.addEventListener('online', cb)
@@ -108,9 +114,17 @@ function Screen(props: { readonly route: Route }) {
     case 'employers':
       return <EmployersPage />
     case 'reports':
-      return <ReportsPage />
+      return (
+        <Suspense fallback={<p className="page">{nl.common.loading}</p>}>
+          <ReportsPage />
+        </Suspense>
+      )
     case 'import':
-      return <ImportPage />
+      return (
+        <Suspense fallback={<p className="page">{nl.common.loading}</p>}>
+          <ImportPage />
+        </Suspense>
+      )
     case 'data':
       return <DataPage />
     case 'retention':
