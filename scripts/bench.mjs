@@ -292,12 +292,19 @@ async function reportsBench() {
     }
     await run('n=5000')
     const figures = await run('reports=1')
-    const imported = await run('import=5000')
-    await browser.close()
     report(
       'reports',
-      { ...figures, ...imported, loadAverage: round(loadAverage) },
-      { reportTotalMedianMs: '< 1000', importTotalMs: '< 10000' },
+      { ...figures, loadAverage: round(loadAverage) },
+      { reportTotalMedianMs: '< 1000' },
+    )
+    // HERVAT_BENCH_IMPORT_ROWS: fewer rows for a first look on a slow machine (target: 5,000).
+    const importRows = Number(process.env.HERVAT_BENCH_IMPORT_ROWS ?? 5000)
+    const imported = await run(`import=${importRows}`)
+    await browser.close()
+    report(
+      'import',
+      { ...imported, loadAverage: round(loadavg()[0]) },
+      { importTotalMs: importRows === 5000 ? '< 10000' : 'target is for 5,000 rows' },
     )
   } finally {
     process.kill(-server.pid)
