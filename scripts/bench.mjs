@@ -258,6 +258,59 @@ async function tsBench(suite, file, targets) {
   report(suite, JSON.parse(lines[lines.length - 1]), targets)
 }
 
+/** Rapportages over the seeded 5,000 dossiers, and an XLSX import of 5,000 werknemers. */
+async function reportsBench() {
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  )
+  if (build.status !== 0) throw new Error('web build failed')
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--config', 'vite.web.config.mts', '--port', String(PORT)],
+    { stdio: 'ignore', detached: true },
+  )
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(BASE)).ok) break
+      } catch {
+        /* not yet */
+      }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    const page = await browser.newPage()
+    const loadAverage = loadavg()[0]
+    const run = async (query) => {
+      await page.goto(`${BASE}/bench.html?${query}`)
+      await page.waitForSelector('#status[data-done], #status[data-error]', { timeout: 600_000 })
+      const status = await page.locator('#status').textContent()
+      if (status?.startsWith('fout')) throw new Error(status)
+      return JSON.parse(await page.locator('#status').getAttribute('data-done'))
+    }
+    await run('n=5000')
+    const figures = await run('reports=1')
+    report(
+      'reports',
+      { ...figures, loadAverage: round(loadAverage) },
+      { reportTotalMedianMs: '< 1000' },
+    )
+    // HERVAT_BENCH_IMPORT_ROWS: fewer rows for a first look on a slow machine (target: 5,000).
+    const importRows = Number(process.env.HERVAT_BENCH_IMPORT_ROWS ?? 5000)
+    const imported = await run(`import=${importRows}`)
+    await browser.close()
+    report(
+      'import',
+      { ...imported, loadAverage: round(loadavg()[0]) },
+      { importTotalMs: importRows === 5000 ? '< 10000' : 'target is for 5,000 rows' },
+    )
+  } finally {
+    process.kill(-server.pid)
+  }
+}
+
 const only = process.argv.slice(2)
 const want = (name) => only.length === 0 || only.includes(name)
 if (want('caseload')) await caseloadBench()
@@ -281,6 +334,7 @@ if (want('sync'))
 if (want('sync-cost'))
   // Server CPU per push + pull on the embedded store: how many clients one PGlite process serves.
   await tsBench('sync-cost', 'bench/sync-cost.ts', {})
+if (want('reports')) await reportsBench()
 if (want('audit'))
   await tsBench('audit', 'bench/audit-bench.ts', {
     contactSaveMedianMs: '< 20',

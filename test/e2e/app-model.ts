@@ -56,7 +56,7 @@ export class HervatApp {
     })
   }
 
-  async nav(label: 'Caseload' | 'Nieuw dossier' | 'Werkgevers' | 'Gegevens') {
+  async nav(label: 'Caseload' | 'Nieuw dossier' | 'Werkgevers' | 'Rapportages' | 'Gegevens') {
     await this.page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: label })

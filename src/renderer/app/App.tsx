@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { DataPage } from '../features/data/DataPage'
 import { DossierPage } from '../features/dossier/DossierPage'
@@ -17,6 +17,14 @@ import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
 
+// Pages with their own heavy libraries (charts, spreadsheets) load when first opened.
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+)
+const ImportPage = lazy(() =>
+  import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
+)
+
 function subscribeOnline(cb: () => void) {
   window.addEventListener('online', cb)
   window.addEventListener('offline', cb)
@@ -30,6 +38,7 @@ const NAV: readonly { readonly route: Route; readonly label: string }[] = [
   { route: { name: 'caseload' }, label: nl.nav.caseload },
   { route: { name: 'new-dossier' }, label: nl.nav.newDossier },
   { route: { name: 'employers' }, label: nl.nav.employers },
+  { route: { name: 'reports' }, label: nl.nav.reports },
   { route: { name: 'data' }, label: nl.nav.data },
   { route: { name: 'sync' }, label: nl.nav.sync },
 ]
@@ -106,6 +115,18 @@ function Screen(props: { readonly route: Route }) {
       return <NewDossierPage />
     case 'employers':
       return <EmployersPage />
+    case 'reports':
+      return (
+        <Suspense fallback={<p className="page">{nl.common.loading}</p>}>
+          <ReportsPage />
+        </Suspense>
+      )
+    case 'import':
+      return (
+        <Suspense fallback={<p className="page">{nl.common.loading}</p>}>
+          <ImportPage />
+        </Suspense>
+      )
     case 'data':
       return <DataPage />
     case 'retention':

@@ -18,6 +18,8 @@ export type Route =
   | { readonly name: 'dossier'; readonly id: string; readonly tab: DossierTab }
   | { readonly name: 'new-dossier' }
   | { readonly name: 'employers' }
+  | { readonly name: 'reports' }
+  | { readonly name: 'import' }
   | { readonly name: 'data' }
   | { readonly name: 'retention' }
   | { readonly name: 'audit-check' }
@@ -35,6 +37,8 @@ export function parseHash(hash: string): Route {
     return { name: 'dossier', id: second, tab }
   }
   if (first === 'werkgevers') return { name: 'employers' }
+  if (first === 'rapportages') return { name: 'reports' }
+  if (first === 'importeren') return { name: 'import' }
   if (first === 'gegevens') return { name: 'data' }
   if (first === 'bewaartermijnen') return { name: 'retention' }
   if (first === 'audittrail') return { name: 'audit-check' }
@@ -54,6 +58,10 @@ export function toHash(route: Route): string {
       return '#/dossiers/nieuw'
     case 'employers':
       return '#/werkgevers'
+    case 'reports':
+      return '#/rapportages'
+    case 'import':
+      return '#/importeren'
     case 'data':
       return '#/gegevens'
     case 'retention':

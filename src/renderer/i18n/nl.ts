@@ -12,6 +12,7 @@ export const nl = {
     caseload: 'Caseload',
     newDossier: 'Nieuw dossier',
     employers: 'Werkgevers',
+    reports: 'Rapportages',
     data: 'Gegevens',
     sync: 'Synchronisatie',
   },
@@ -80,5 +81,44 @@ export const nl = {
     wipeConfirm:
       'Weet u zeker dat u alle gegevens wilt wissen? Dit kan niet ongedaan worden gemaakt.',
     wiped: 'Alle gegevens zijn gewist.',
+  },
+  import: {
+    title: 'Importeren',
+    intro:
+      'Lees werkgevers of werknemers in uit een Excel-bestand (.xlsx) of CSV, bijvoorbeeld een export uit de salarisadministratie. Eerst ziet u per regel wat er gebeurt; pas na “Importeren” wordt iets opgeslagen, en dan alles in één keer.',
+    kind: 'Wat importeert u?',
+    chooseFile: 'Bestand kiezen…',
+    templateXlsx: 'Sjabloon (Excel)',
+    templateCsv: 'Sjabloon (CSV)',
+    mappingTitle: 'Kolommen koppelen',
+    mappingHelp:
+      'Per gegeven de kolom uit uw bestand. Hervat koppelt bekende kolomnamen zelf en onthoudt uw keuze voor een bestand met dezelfde kolommen.',
+    field: 'Gegeven',
+    column: 'Kolom in uw bestand',
+    notInFile: '— niet in het bestand —',
+    required: '(verplicht)',
+    previewTitle: 'Controle vóór het importeren',
+    counts: (c: { create: number; update: number; unchanged: number; invalid: number }) =>
+      `${c.create} nieuw, ${c.update} bij te werken, ${c.unchanged} ongewijzigd, ${c.invalid} met fouten (worden overgeslagen).`,
+    updateExisting: (n: number) =>
+      n === 1
+        ? 'De bestaande gegevens van 1 regel bijwerken (gevonden op BSN of KvK-nummer)'
+        : `De bestaande gegevens van ${n} regels bijwerken (gevonden op BSN of KvK-nummer)`,
+    line: 'Regel',
+    name: 'Naam',
+    action: 'Wat gebeurt er',
+    problems: 'Problemen',
+    actions: {
+      create: 'Nieuw',
+      update: 'Bijwerken',
+      unchanged: 'Ongewijzigd',
+      invalid: 'Overgeslagen',
+    },
+    moreRows: (n: number) => `En nog ${n} regels zonder problemen.`,
+    run: (n: number) => (n === 1 ? 'Importeren (1 regel)' : `Importeren (${n} regels)`),
+    nothingToDo: 'Er is niets te importeren.',
+    done: (created: number, updated: number) =>
+      `Geïmporteerd: ${created} nieuw, ${updated} bijgewerkt.`,
+    busy: 'Bezig met importeren…',
   },
 } as const

@@ -21,6 +21,8 @@ import { attachmentRepository } from './attachments'
 import { auditRepository } from './audit'
 import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
+import { reportFactsRepository } from './report-facts'
+import { importRepository } from './import'
 import { childRepository } from './child-repository'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
@@ -220,6 +222,8 @@ export function createRepositories(
     attachments,
     documents,
     caseload: caseloadRepository(db),
+    reportFacts: reportFactsRepository(db),
+    imports: importRepository(ctx),
     settings: settingsRepository(db),
     backup: backupRepository(ctx),
     changes: changesRepository(ctx),

@@ -13,6 +13,16 @@ export const settingsSchema = z.object({
   userName: z.string().trim().max(200).optional(),
   /** Lock the app after this many minutes without keyboard or mouse (docs/adr/0006). */
   lockAfterMinutes: z.number().int().min(1).max(240).default(15),
+  /** The last column mapping per import kind, with the header it was made for (column names only). */
+  importMappings: z
+    .record(
+      z.string(),
+      z.object({
+        header: z.array(z.string().max(200)).max(200),
+        mapping: z.record(z.string(), z.number().int().min(-1)),
+      }),
+    )
+    .default({}),
 })
 export type Settings = z.output<typeof settingsSchema>
 

@@ -206,3 +206,54 @@ export function receiveClock(clock: HlcClock, changes: readonly SyncChange[], no
 
 export { applyChanges }
 export type { PulledChange }
+
+/**
+ * `recordSyncChange` for many writes at once (a bulk import): the field states are read in one
+ * call, the clock is loaded and stored once, and the outbox and field states are written in one
+ * call each. The outcome is the same as recording the writes one by one, in order.
+ */
+export async function recordSyncChanges(
+  db: HervatDb,
+  entries: readonly LocalWriteEntry[],
+  nowMs: number,
+  newId: () => string,
+): Promise<SyncChange[]> {
+  const writes = entries.flatMap((entry) => {
+    if (!isSyncTable(entry.table)) return []
+    const table = entry.table
+    const fields = syncedFields(table, entry)
+    if (Object.keys(fields).length === 0) return []
+    const dossierId = table === 'dossiers' ? entry.recordId : (entry.dossierId ?? null)
+    return [{ table, recordId: entry.recordId, dossierId, fields }]
+  })
+  if (writes.length === 0) return []
+  const keys = writes.flatMap((w) =>
+    Object.keys(w.fields).map((f) => fieldKey(w.table, w.recordId, f)),
+  )
+  const states = new Map<string, FieldStateRow>()
+  for (const row of await db.fieldStates.bulkGet(keys)) if (row) states.set(row.key, row)
+  let clock = await loadClock(db)
+  const outbox: SyncChange[] = []
+  for (const w of writes) {
+    const out = recordLocalWrite(w, {
+      clock,
+      nowMs,
+      newId,
+      currentHlc: (t, r, field) => states.get(fieldKey(t, r, field))?.winner.hlc,
+    })
+    clock = out.clock
+    for (const c of out.changes) {
+      const prev = states.get(fieldKey(c.table, c.recordId, c.field))
+      const merged = mergeField(prev, versionOf(c)).state
+      states.set(
+        fieldKey(c.table, c.recordId, c.field),
+        stateRow(c, merged, w.dossierId, settledAfter(prev?.settled, c)),
+      )
+      outbox.push(c)
+    }
+  }
+  await db.outbox.bulkAdd(outbox)
+  await db.fieldStates.bulkPut(keys.map((k) => states.get(k)).filter((r) => r !== undefined))
+  await db.meta.put({ key: CLOCK_KEY, value: clock })
+  return outbox
+}

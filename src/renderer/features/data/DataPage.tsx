@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { dateInAmsterdam, formatDutchDate } from '../../../shared/kernel/iso-date'
+import { useRouter } from '../../app/router'
 import { repos } from '../../app/services'
 import { nl } from '../../i18n/nl'
 import { api } from '../../platform/api'
@@ -15,6 +16,7 @@ type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
 
 /** Backup export and import, sample data, and wiping this computer's data. */
 export function DataPage() {
+  const navigate = useRouter((s) => s.navigate)
   const [notice, setNotice] = useState<Notice | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [confirmWipe, setConfirmWipe] = useState(false)
@@ -154,6 +156,13 @@ export function DataPage() {
       <NotificationSettings />
       <PrivacyCard />
       <LockSettings />
+      <section className="card">
+        <h2>{nl.import.title}</h2>
+        <p>{nl.import.intro}</p>
+        <button type="button" className="button" onClick={() => navigate({ name: 'import' })}>
+          {nl.import.title}…
+        </button>
+      </section>
       <section className="card">
         <h2>{nl.data.sampleTitle}</h2>
         <p>{nl.data.sampleText}</p>
