@@ -27,6 +27,8 @@ export const ACCESS_EXPORT_FORMAT = 'hervat-inzage'
 export const DUTCH_KEYS: Readonly<Record<string, string>> = {
   id: 'id',
   createdAt: 'aangemaaktOp',
+  nonMedical: 'bevestigdGeenMedischeInformatie',
+  corrects: 'corrigeert',
   updatedAt: 'gewijzigdOp',
   dossierId: 'dossierId',
   employerId: 'werkgeverId',
