@@ -40,6 +40,24 @@ export function isConfirmedNonMedical(
  */
 const NAME_KEYS = new Set(['bedrijfsarts', 'arbodienst', 'function', 'postcode', 'bsn', 'email'])
 const TECHNICAL_KEY = /^(id|.*Id|sha256|.*Sha256|.*Base64|mimeType|format|createdAt|updatedAt)$/
+/** Choices from a fixed list (an enum's value is no one's description). */
+const CHOICE_KEYS = new Set([
+  'kind',
+  'type',
+  'role',
+  'state',
+  'status',
+  'source',
+  'advisedBy',
+  'approvalStatus',
+  'reimbursementStatus',
+  'policyProfile',
+  'safetyNet',
+  'workPossibilities',
+  'spoor2Decision',
+  'adjustmentSignals',
+  'trigger',
+])
 /** Bookkeeping of this module and of corrections: not text a user wrote. */
 const OWN_KEYS = new Set(['nonMedical', 'corrects', 'removal'])
 
@@ -47,6 +65,7 @@ function isScannedKey(key: string): boolean {
   return (
     !Object.hasOwn(STRUCTURED_TEXT_KEYS, key) &&
     !NAME_KEYS.has(key) &&
+    !CHOICE_KEYS.has(key) &&
     !TECHNICAL_KEY.test(key) &&
     !OWN_KEYS.has(key)
   )
@@ -150,6 +169,8 @@ export function scanForMedicalText(dossiers: readonly DossierTexts[]): MedicalFi
   for (const d of dossiers) {
     for (const [table, records] of Object.entries(d.tables)) {
       for (const r of records) {
+        // The title of a document marked medical never leaves in any export (a count at most).
+        if (table === 'attachments' && r['markedMedical'] === true) continue
         for (const u of unconfirmedMedicalTexts(textOf(table, r), r.nonMedical)) {
           out.push({ dossierId: d.dossierId, table, recordId: r.id, field: u.path, words: u.words })
         }
