@@ -22,6 +22,7 @@ import { auditRepository } from './audit'
 import { backupRepository } from './backup'
 import { caseloadRepository } from './caseload'
 import { childRepository } from './child-repository'
+import { correctionRepository } from './corrections'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
 import { documentRepository } from './documents'
@@ -227,6 +228,7 @@ export function createRepositories(
     retention: retentionRepository(ctx),
     sync: syncRepository(ctx),
     refusedChanges: refusedChangesRepository(ctx),
+    corrections: correctionRepository(ctx),
   }
 }
 
