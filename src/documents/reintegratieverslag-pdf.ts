@@ -110,8 +110,10 @@ function writeIndex(layout: Layout, riv: Reintegratieverslag, startPages: number
     ]),
   )
   if (riv.refusedAttachments.length > 0) {
+    // A count, never the titles: a title can itself be medical (docs/adr/0009).
+    const n = riv.refusedAttachments.length
     layout.paragraph(
-      `Niet opgenomen (gemarkeerd als medisch): ${riv.refusedAttachments.map((a) => a.title).join('; ')}.`,
+      `Niet opgenomen: ${n} ${n === 1 ? 'bijlage' : 'bijlagen'} gemarkeerd als medisch.`,
       { muted: true, size: 8.5 },
     )
   }
