@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { get, useFormContext, useWatch, type FieldError } from 'react-hook-form'
 import { textFingerprint } from '../../shared/privacy/medical-text'
 import { isFreeTextField } from '../../shared/domain/free-text'
@@ -93,8 +93,10 @@ function useMedicalWarning(name: string, applies: boolean): string | undefined {
  */
 function MedicalChoice(props: { readonly name: string; readonly text: string }) {
   const id = useId()
-  const { control, setValue } = useFormContext()
-  const confirmations = (useWatch({ control, name: 'nonMedical' }) ?? {}) as Record<string, string>
+  const { getValues, setValue } = useFormContext()
+  // Re-rendered by the field's own watch when the text changes; `ticks` after a click.
+  const [, setTicks] = useState(0)
+  const confirmations = (getValues('nonMedical') ?? {}) as Record<string, string>
   const hash = textFingerprint(props.text)
   const checked = confirmations[props.name] === hash
   return (
@@ -107,9 +109,8 @@ function MedicalChoice(props: { readonly name: string; readonly text: string }) 
           const next = { ...confirmations }
           if (e.target.checked) next[props.name] = hash
           else delete next[props.name]
-          setValue('nonMedical', Object.keys(next).length > 0 ? next : undefined, {
-            shouldDirty: true,
-          })
+          setValue('nonMedical', Object.keys(next).length > 0 ? next : undefined)
+          setTicks((n) => n + 1)
         }}
       />
       <label htmlFor={id}>Dit is geen medische informatie (bijvoorbeeld een interventie)</label>
