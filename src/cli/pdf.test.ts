@@ -164,6 +164,7 @@ describe('Re-integratieverslag', () => {
     expect(t).toContain('Advies: onderzoek passend werk elders (spoor 2) naast spoor 1.')
     expect(t).toContain('voor werk met vaste werktijden tot 24 uur per week')
     expect(t).not.toContain('Dit document is gemarkeerd als medisch')
+    // A count, never the title of the medical attachment.
     expect(t).toContain('1 bijlage niet opgenomen (medisch).')
     expect(t).not.toContain('Medische informatie (niet meesturen)')
   })

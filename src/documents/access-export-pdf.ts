@@ -275,6 +275,12 @@ export async function renderAccessExport(
     'mijlpalen',
   ] as const) {
     listSection(layout, ACCESS_PDF_HEADINGS[key], ITEM_NAMES[key] ?? '', doc[key])
+    // Documents marked medical: a count, never a title (docs/adr/0009).
+    if (key === 'documenten' && doc.medischGemarkeerdeDocumenten > 0)
+      layout.paragraph(
+        `Daarnaast ${doc.medischGemarkeerdeDocumenten === 1 ? 'is 1 document' : `zijn ${doc.medischGemarkeerdeDocumenten} documenten`} als medisch gemarkeerd; de titel wordt niet getoond.`,
+        { muted: true, size: 8.5 },
+      )
   }
   auditSection(layout, doc.audittrail)
   const firstSickDay =

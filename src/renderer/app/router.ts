@@ -15,7 +15,13 @@ export type DossierTab = (typeof DOSSIER_TABS)[number]
 
 export type Route =
   | { readonly name: 'caseload' }
-  | { readonly name: 'dossier'; readonly id: string; readonly tab: DossierTab }
+  | {
+      readonly name: 'dossier'
+      readonly id: string
+      readonly tab: DossierTab
+      /** A record to open on the tab (a link from the export gate's list). */
+      readonly record?: string
+    }
   | { readonly name: 'new-dossier' }
   | { readonly name: 'employers' }
   | { readonly name: 'reports' }
@@ -28,13 +34,15 @@ export type Route =
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
-  const [first, second, third] = parts
+  const [first, second, third, fourth] = parts
   if (first === 'dossiers' && second === 'nieuw') return { name: 'new-dossier' }
   if (first === 'dossiers' && second) {
     const tab = (DOSSIER_TABS as readonly string[]).includes(third ?? '')
       ? (third as DossierTab)
       : 'overzicht'
-    return { name: 'dossier', id: second, tab }
+    return fourth
+      ? { name: 'dossier', id: second, tab, record: fourth }
+      : { name: 'dossier', id: second, tab }
   }
   if (first === 'werkgevers') return { name: 'employers' }
   if (first === 'rapportages') return { name: 'reports' }
@@ -53,7 +61,7 @@ export function toHash(route: Route): string {
     case 'caseload':
       return '#/'
     case 'dossier':
-      return `#/dossiers/${encodeURIComponent(route.id)}/${route.tab}`
+      return `#/dossiers/${encodeURIComponent(route.id)}/${route.tab}${route.record ? `/${encodeURIComponent(route.record)}` : ''}`
     case 'new-dossier':
       return '#/dossiers/nieuw'
     case 'employers':

@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { get, useFormContext, useWatch, type FieldError } from 'react-hook-form'
+import { textFingerprint } from '../../shared/privacy/medical-text'
 import { isFreeTextField } from '../../shared/domain/free-text'
 import { medicalWarning, NO_MEDICAL_INFO_HINT } from '../../shared/domain/privacy'
 import { nl } from '../i18n/nl'
@@ -29,6 +30,7 @@ function FieldShell(props: {
   readonly required?: boolean
   readonly children: ReactNode
   readonly warning?: string
+  readonly confirm?: ReactNode
 }) {
   return (
     <div className={`field${props.error ? ' field--error' : ''}`}>
@@ -47,6 +49,7 @@ function FieldShell(props: {
           {props.warning}
         </p>
       ) : null}
+      {props.confirm}
       {props.error?.message ? (
         <p className="field__error" role="alert" id={`${props.id}-error`}>
           {props.error.message}
@@ -83,14 +86,46 @@ function useMedicalWarning(name: string, applies: boolean): string | undefined {
   return applies && typeof value === 'string' ? medicalWarning(value) : undefined
 }
 
+/**
+ * The explicit choice a flagged text needs before it can be saved (docs/adr/0009): reword it, or
+ * tick "Dit is geen medische informatie". The tick is stored in the form value `nonMedical` as the
+ * fingerprint of exactly this text, so any later edit unticks it.
+ */
+function MedicalChoice(props: { readonly name: string; readonly text: string }) {
+  const id = useId()
+  const { getValues, setValue } = useFormContext()
+  // Re-rendered by the field's own watch when the text changes; `ticks` after a click.
+  const [, setTicks] = useState(0)
+  const confirmations = (getValues('nonMedical') ?? {}) as Record<string, string>
+  const hash = textFingerprint(props.text)
+  const checked = confirmations[props.name] === hash
+  return (
+    <div className="field--checkbox field__confirm">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => {
+          const next = { ...confirmations }
+          if (e.target.checked) next[props.name] = hash
+          else delete next[props.name]
+          setValue('nonMedical', Object.keys(next).length > 0 ? next : undefined)
+          setTicks((n) => n + 1)
+        }}
+      />
+      <label htmlFor={id}>Dit is geen medische informatie (bijvoorbeeld een interventie)</label>
+    </div>
+  )
+}
+
 /** One labelled input bound to the form; the named fields below only choose its kind. */
 function InputField(props: BaseProps & InputProps) {
   const id = useId()
   const { register, error } = useFieldState(props.name)
-  const warning = useMedicalWarning(
-    props.name,
-    props.type === 'text' && isFreeTextField(props.name),
-  )
+  const applies = props.type === 'text' && isFreeTextField(props.name)
+  const warning = useMedicalWarning(props.name, applies)
+  const { control } = useFormContext()
+  const value = useWatch({ control, name: props.name, disabled: !applies }) as unknown
   return (
     <FieldShell
       id={id}
@@ -99,6 +134,11 @@ function InputField(props: BaseProps & InputProps) {
       error={error}
       required={props.required}
       warning={warning}
+      confirm={
+        warning && typeof value === 'string' ? (
+          <MedicalChoice name={props.name} text={value} />
+        ) : undefined
+      }
     >
       <input
         id={id}
@@ -217,6 +257,7 @@ export function FreeTextField(props: BaseProps & { readonly rows?: number }) {
       error={error}
       required={props.required}
       warning={warning}
+      confirm={warning && value ? <MedicalChoice name={props.name} text={value} /> : undefined}
     >
       <textarea
         id={id}

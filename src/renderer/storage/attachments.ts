@@ -12,6 +12,7 @@ import {
   writeTransaction,
   type StoreContext,
 } from './write'
+import { auditConfirmations, guardMedicalText } from './medical-text'
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 const PDF_MAGIC = '%PDF-'
@@ -54,6 +55,11 @@ export function attachmentRepository(ctx: StoreContext) {
     ): Promise<Result<Attachment>> => {
       const parsed = validate(attachmentInputSchema, input)
       if (!parsed.ok) return parsed
+      // The title of a document marked medical never leaves (a count at most): nothing to confirm.
+      const guarded = parsed.value.markedMedical
+        ? ({ ok: true, value: undefined } as const)
+        : guardMedicalText(parsed.value)
+      if (!guarded.ok) return guarded
       if (file.data.length > MAX_ATTACHMENT_BYTES)
         return invalid('file', 'Het bestand is groter dan 25 MB.')
       if (!ACCEPTED_MIME_TYPES.has(file.mimeType) || !isPdf(file.data))
@@ -64,6 +70,7 @@ export function attachmentRepository(ctx: StoreContext) {
         if (!(await db.dossiers.get(dossierId))) return notFound('Dit dossier bestaat niet (meer).')
         const record: Attachment = compact({
           ...parsed.value,
+          nonMedical: guarded.value,
           dossierId,
           fileName: safeFileName(file.name),
           mimeType: 'application/pdf',
@@ -80,6 +87,7 @@ export function attachmentRepository(ctx: StoreContext) {
           op: 'create',
           fields: { ...record },
         })
+        await auditConfirmations(ctx, 'attachments', record, undefined, record.nonMedical)
         return { ok: true, value: record }
       })
     },
@@ -87,16 +95,30 @@ export function attachmentRepository(ctx: StoreContext) {
     update: async (id: string, input: unknown): Promise<Result<Attachment>> => {
       const parsed = validate(attachmentInputSchema, input)
       if (!parsed.ok) return parsed
+      const guarded = parsed.value.markedMedical
+        ? ({ ok: true, value: undefined } as const)
+        : guardMedicalText(parsed.value)
+      if (!guarded.ok) return guarded
       return writeTransaction(ctx, [db.attachments], async () => {
         const existing = await db.attachments.get(id)
         if (!existing) return notFound('Dit document bestaat niet (meer).')
         const { dossierId, fileName, mimeType, size, sha256 } = existing
         const record: Attachment = compact({
           ...parsed.value,
+          nonMedical: guarded.value,
           ...{ dossierId, fileName, mimeType, size, sha256 },
           ...stamp(ctx, existing),
         })
-        return { ok: true, value: await putWithChange(ctx, db.attachments, record, existing) }
+        const saved = await putWithChange(ctx, db.attachments, record, existing)
+        if (saved === record)
+          await auditConfirmations(
+            ctx,
+            'attachments',
+            record,
+            existing.nonMedical,
+            record.nonMedical,
+          )
+        return { ok: true, value: saved }
       })
     },
     getContent: async (id: string): Promise<Uint8Array | undefined> => {

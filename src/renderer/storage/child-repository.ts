@@ -2,6 +2,7 @@ import type { Table } from 'dexie'
 import type { z } from 'zod'
 import type { RecordMeta } from '../../shared/domain/entities'
 import type { Result } from '../../shared/kernel/errors'
+import { auditConfirmations, guardMedicalText } from './medical-text'
 import {
   compact,
   deleteWithChange,
@@ -13,7 +14,7 @@ import {
   type StoreContext,
 } from './write'
 
-type Child = RecordMeta & { dossierId: string }
+type Child = RecordMeta & { dossierId: string; nonMedical?: Readonly<Record<string, string>> }
 
 /** Extra rule across the records of one dossier (e.g. sick periods may not overlap). */
 export type CrossCheck<T extends Child> = (candidate: T, siblings: readonly T[]) => Result<true>
@@ -45,6 +46,8 @@ export function childRepository<T extends Child, S extends z.ZodType>(
   ): Promise<Result<T>> => {
     const parsed = validate(schema, input)
     if (!parsed.ok) return parsed
+    const guarded = guardMedicalText(parsed.value as object)
+    if (!guarded.ok) return guarded
     return writeTransaction(ctx, [table, db.dossiers], async () => {
       const existing = 'id' in target ? await table.get(target.id) : undefined
       if ('id' in target && !existing) return missingRecord()
@@ -52,6 +55,7 @@ export function childRepository<T extends Child, S extends z.ZodType>(
       if (!(await db.dossiers.get(dossierId))) return missingDossier()
       const record = compact({
         ...(parsed.value as object),
+        nonMedical: guarded.value,
         dossierId,
         ...stamp(ctx, existing),
       }) as T
@@ -60,7 +64,10 @@ export function childRepository<T extends Child, S extends z.ZodType>(
         const checked = options.check(record, siblings)
         if (!checked.ok) return checked
       }
-      return { ok: true, value: await putWithChange(ctx, table, record, existing) }
+      const saved = await putWithChange(ctx, table, record, existing)
+      if (saved === record)
+        await auditConfirmations(ctx, table.name, record, existing?.nonMedical, record.nonMedical)
+      return { ok: true, value: saved }
     })
   }
 

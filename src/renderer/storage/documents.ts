@@ -16,6 +16,7 @@ import {
 import type { Result } from '../../shared/kernel/errors'
 import { dateInAmsterdam } from '../../shared/kernel/iso-date'
 import { sha256Hex } from './attachments'
+import { auditConfirmations, guardMedicalText } from './medical-text'
 import {
   appendChange,
   compact,
@@ -55,6 +56,8 @@ export function documentRepository(ctx: StoreContext) {
   ): Promise<Result<StoredDocument>> => {
     const parsed = validate(DOCUMENT_SCHEMAS[type], content)
     if (!parsed.ok) return parsed
+    const guarded = guardMedicalText(parsed.value as object)
+    if (!guarded.ok) return guarded
     return writeTransaction(ctx, [db.documents, db.documentSignatures, db.dossiers], async () => {
       if (!(await db.dossiers.get(dossierId))) return notFound('Dit dossier bestaat niet (meer).')
       const existing = id === undefined ? undefined : await db.documents.get(id)
@@ -66,11 +69,25 @@ export function documentRepository(ctx: StoreContext) {
       const meta = stamp(ctx, existing)
       const record: StoredDocument = compact({
         type,
-        content: { ...(parsed.value as object), id: meta.id, signatures: [] },
+        content: {
+          ...(parsed.value as object),
+          nonMedical: guarded.value,
+          id: meta.id,
+          signatures: [],
+        },
         dossierId,
         ...meta,
       })
-      return { ok: true, value: await putWithChange(ctx, db.documents, record, existing) }
+      const saved = await putWithChange(ctx, db.documents, record, existing)
+      if (saved === record)
+        await auditConfirmations(
+          ctx,
+          'documents',
+          record,
+          existing?.content['nonMedical'] as Record<string, string> | undefined,
+          guarded.value,
+        )
+      return { ok: true, value: saved }
     })
   }
 
@@ -119,6 +136,8 @@ export function documentRepository(ctx: StoreContext) {
     ): Promise<Result<StoredDocument>> => {
       const planParsed = validate(DOCUMENT_SCHEMAS['plan-van-aanpak'], change)
       if (!planParsed.ok) return planParsed
+      const planGuarded = guardMedicalText(planParsed.value)
+      if (!planGuarded.ok) return planGuarded
       const reason = validate(bijstellingSchema, bijstelling)
       if (!reason.ok)
         return { ...reason, error: { ...reason.error, field: `bijstelling.${reason.error.field}` } }
@@ -178,6 +197,8 @@ export function documentRepository(ctx: StoreContext) {
     sign: async (input: unknown, png?: Uint8Array): Promise<Result<StoredSignature>> => {
       const parsed = validate(signatureInputSchema, input)
       if (!parsed.ok) return parsed
+      const guarded = guardMedicalText(parsed.value)
+      if (!guarded.ok) return guarded
       if (png && (!isPng(png) || png.length > MAX_SIGNATURE_BYTES))
         return invalid('image', 'De handtekening moet een PNG-afbeelding zijn (hoogstens 1 MB).')
       const imageSha256 = png ? await sha256Hex(png) : undefined
@@ -191,6 +212,7 @@ export function documentRepository(ctx: StoreContext) {
           await db.blobs.add({ sha256: imageSha256, data: png.slice(), size: png.length })
         const record: StoredSignature = compact({
           ...parsed.value,
+          nonMedical: guarded.value,
           ...(imageSha256 ? { imageSha256 } : {}),
           dossierId: doc.dossierId,
           ...stamp(ctx),
@@ -203,6 +225,7 @@ export function documentRepository(ctx: StoreContext) {
           op: 'create',
           fields: { ...record },
         })
+        await auditConfirmations(ctx, 'documentSignatures', record, undefined, record.nonMedical)
         return { ok: true, value: record }
       })
     },

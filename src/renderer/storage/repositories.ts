@@ -24,6 +24,7 @@ import { caseloadRepository } from './caseload'
 import { reportFactsRepository } from './report-facts'
 import { importRepository } from './import'
 import { childRepository } from './child-repository'
+import { correctionRepository } from './corrections'
 import { changesRepository } from './changes'
 import { DATA_TABLES, type HervatDb } from './db'
 import { documentRepository } from './documents'
@@ -231,6 +232,7 @@ export function createRepositories(
     retention: retentionRepository(ctx),
     sync: syncRepository(ctx),
     refusedChanges: refusedChangesRepository(ctx),
+    corrections: correctionRepository(ctx),
   }
 }
 

@@ -31,6 +31,8 @@ import {
   type Removal,
 } from './revocation'
 import { appendChange, notFound, writeTransaction, type StoreContext } from './write'
+import { isRemoved, REMOVABLE_FIELDS } from '../../shared/privacy/corrections'
+import { scrubRemovedText, type RemovableTable } from './corrections'
 
 export type ConflictView = {
   readonly key: string
@@ -259,6 +261,13 @@ export function syncRepository(ctx: StoreContext) {
           const order = (t: SyncTable) => (DATA_TABLES as readonly string[]).indexOf(t)
           const list = [...touched.values()].sort((a, b) => order(a[0]) - order(b[0]))
           for (const [table, recordId] of list) await materialise(table, recordId)
+          // A text removed elsewhere (AVG art. 16/17) leaves no copy here either (docs/adr/0009).
+          for (const [table, recordId] of list) {
+            if (!Object.hasOwn(REMOVABLE_FIELDS, table)) continue
+            const row = await db.table<Row, string>(table).get(recordId)
+            if (row && isRemoved(table, row))
+              await scrubRemovedText(db, table as RemovableTable, recordId)
+          }
           // Dossiers reassigned away leave this device in the same transaction as the cursor.
           for (const dossierId of revoked) {
             const r = await removeTransferredDossier(ctx, dossierId)

@@ -81,7 +81,7 @@ const plan = {
     {
       id: 'a1',
       description: 'Werkplek aanpassen',
-      goal: 'Werken zonder klachten',
+      goal: 'Volledig terug in het eigen werk',
       owner: 'werkgever',
       term: '01-04-2026',
     },

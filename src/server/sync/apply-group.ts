@@ -15,7 +15,14 @@ import { HttpError } from '../http-error'
 import { authorise, linkedEmployee, type Access, type Scope } from './authorise'
 import { Layered } from './layered'
 import { merge, signedKey, SIGNED_FIELDS, stateDiff, type Meta } from './merge-push'
-import { INSERT_GRANTS, READ_GROUP, READ_SIGNATURES, WRITE_GROUP } from './statements'
+import { isRemovalChange, REMOVED_TEXT } from '../../shared/privacy/corrections'
+import {
+  INSERT_GRANTS,
+  PURGE_REMOVED,
+  READ_GROUP,
+  READ_SIGNATURES,
+  WRITE_GROUP,
+} from './statements'
 
 /** The result of one push in a group: its response, or the error that refused it. */
 export type Outcome = { ok: true; res: PushResponse } | { ok: false; error: unknown }
@@ -151,6 +158,8 @@ export async function applyGroup(
   const newAccess: unknown[] = []
   const newGrants: unknown[] = []
   const rows: unknown[] = []
+  /** Accepted removals of an append-only record's text: the old text leaves the server's log. */
+  const removals: [string, string, string][] = []
   const results: (
     | { ok: true; accepted: number; duplicates: number; conflicts: number }
     | { ok: false; error: unknown }
@@ -182,6 +191,8 @@ export async function applyGroup(
       newGrants.push(...added.grants)
       for (const d of added.access) newAccess.push({ d, o: who.organisationId, u: who.userId })
       for (const { c } of mine) {
+        if (isRemovalChange(c.table, c.field, c.value))
+          removals.push([c.table, c.recordId, c.field])
         meta.set(fieldKey(c.table, c.recordId, c.field), {
           t: c.table,
           r: c.recordId,
@@ -234,6 +245,13 @@ export async function applyGroup(
   ])
   const head = Number(w?.head ?? 0)
   if (newGrants.length) await q.query(INSERT_GRANTS, [asJson(newGrants)])
+  if (removals.length)
+    await q.query(PURGE_REMOVED, [
+      removals.map((x) => x[0]),
+      removals.map((x) => x[1]),
+      removals.map((x) => x[2]),
+      asJson(REMOVED_TEXT),
+    ])
   return results.map((r) =>
     r.ok
       ? {

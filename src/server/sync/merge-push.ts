@@ -7,6 +7,7 @@ import {
   type FieldVersion,
   type SyncChange,
 } from '../../shared/sync'
+import { isRemovalChange } from '../../shared/privacy/corrections'
 import { HttpError } from '../http-error'
 import type { Layered } from './layered'
 
@@ -22,7 +23,8 @@ export const signedKey = (dossierId: string | null, documentId: string): string 
 
 /**
  * Merges one push's changes with the shared rule; returns the number of new conflicts. Refuses a
- * change of an append-only record, and of the content of a document version that both employer
+ * change of an append-only record (except the one removal AVG art. 16/17 needs: a removable text
+ * field overwritten with exactly REMOVED_TEXT, docs/adr/0009), and of the content of a document version that both employer
  * and employee have signed (signatures counted in push order: a version may be written and then
  * signed in one push, not signed and then changed).
  */
@@ -35,7 +37,12 @@ export function merge(
   for (const { c, i } of mine) {
     const k = fieldKey(c.table, c.recordId, c.field)
     const cur = state.get(k)
-    if (APPEND_ONLY_TABLES.has(c.table) && cur && cur.winner.hlc !== c.hlc) {
+    if (
+      APPEND_ONLY_TABLES.has(c.table) &&
+      cur &&
+      cur.winner.hlc !== c.hlc &&
+      !isRemovalChange(c.table, c.field, c.value)
+    ) {
       throw new HttpError(
         'append-only',
         'Dit record kan niet meer worden gewijzigd.',

@@ -91,3 +91,16 @@ JOIN field_state r ON r.table_name = 'documentSignatures' AND r.record_id = d.re
 JOIN record_scope s ON s.table_name = 'documentSignatures' AND s.record_id = d.record_id
 WHERE d.table_name = 'documentSignatures' AND d.field = 'documentId'
   AND (d.value::jsonb #>> '{}') = ANY($1::text[])`
+
+/**
+ * A removal of an append-only record's text (AVG art. 16/17, docs/adr/0009): every copy of the
+ * field's earlier value on the server (its log and its conflict records) becomes the removal's
+ * value, so neither a later pull nor a new device ever receives the removed text. Arrays: table,
+ * record, field; $4 the JSON of the removed-text value.
+ */
+export const PURGE_REMOVED = `
+WITH lg AS (
+    UPDATE changes c SET value = $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS x(t, r, f)
+    WHERE c.table_name = x.t AND c.record_id = x.r AND c.field = x.f AND c.value <> $4)
+UPDATE conflicts s SET value = $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS x(t, r, f)
+WHERE s.table_name = x.t AND s.record_id = x.r AND s.field = x.f AND s.value <> $4`

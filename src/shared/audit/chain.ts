@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS = [
   'erase',
   'wipe',
   'transfer',
+  // Medical text (docs/adr/0009): a text confirmed as not medical, a contactmoment corrected, a
+  // text removed as unlawfully recorded (AVG art. 16/17; the stub keeps when, who and why).
+  'confirm-non-medical',
+  'correct',
+  'remove-unlawful',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -49,6 +54,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   erase: 'Gewist na bewaartermijn',
   wipe: 'Alle gegevens gewist',
   transfer: 'Overgedragen; van dit apparaat verwijderd',
+  'confirm-non-medical': 'Bevestigd: geen medische informatie',
+  correct: 'Gecorrigeerd',
+  'remove-unlawful': 'Verwijderd wegens onrechtmatige registratie',
 }
 
 export const AUDIT_OUTCOMES = ['success', 'refused', 'failure'] as const

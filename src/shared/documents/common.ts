@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dateField, optionalDateField, optionalText, requiredText } from '../domain/fields'
+import { nonMedicalSchema } from '../privacy/medical-text'
 
 /**
  * Building blocks shared by every dossier document (uwv-forms.md §1).
@@ -68,6 +69,8 @@ export const documentBaseShape = {
   author: authorSchema.default({}),
   /** uwv-forms §1.6: the employee holds a copy of every RIV document by week 91. */
   handedToEmployeeOn: optionalDateField,
+  /** Per field path, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+  nonMedical: nonMedicalSchema,
 }
 
 /** Both parties have signed: the version is final and immutable. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dateField, optionalText, requiredText } from '../domain/fields'
+import { nonMedicalSchema } from '../privacy/medical-text'
 import { SIGNATURE_KINDS, SIGNATURE_ROLES, type Signature } from './common'
 import { planVanAanpakSchema } from './plan-van-aanpak'
 import {
@@ -105,6 +106,8 @@ export const signatureInputSchema = z.object({
   signedAt: dateField,
   kind: z.enum(SIGNATURE_KINDS).default('akkoord'),
   reaction: optionalText(4000),
+  /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+  nonMedical: nonMedicalSchema,
   imageSha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'De handtekening ontbreekt.')

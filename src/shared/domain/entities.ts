@@ -20,6 +20,7 @@ import {
   optionalText,
   requiredText,
 } from './fields'
+import { nonMedicalSchema } from '../privacy/medical-text'
 
 /**
  * The re-integratiedossier and everything in it (issue 2; poortwachter-domain.md §1, §2.7, §4, §5).
@@ -215,6 +216,8 @@ export const partialRecoveryInputSchema = z.object({
   date: dateField,
   hoursPerWeek: hoursPerWeekField,
   note: optionalText(1000),
+  /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+  nonMedical: nonMedicalSchema,
 })
 export type PartialRecoveryInput = z.input<typeof partialRecoveryInputSchema>
 export type PartialRecovery = z.output<typeof partialRecoveryInputSchema> &
@@ -279,6 +282,13 @@ export const contactInputSchema = z.object({
   summary: requiredText(8000),
   /** Hours actually worked in the period (Regeling procesgang art. 3). */
   hoursWorked: optionalHoursField,
+  /**
+   * The contactmoment this entry corrects (a contactmoment never changes: a correction is a new
+   * entry that supersedes the earlier one in views and exports, privacy/corrections.ts).
+   */
+  corrects: z.string().min(1).max(100).optional(),
+  /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+  nonMedical: nonMedicalSchema,
 })
 export type ContactInput = z.input<typeof contactInputSchema>
 export type Contact = z.output<typeof contactInputSchema> & RecordMeta & { dossierId: string }
@@ -332,6 +342,8 @@ export const interventionInputSchema = z.object({
   reimbursementStatus: z.enum(REIMBURSEMENT_STATUSES).default('niet-ingediend'),
   requestedOn: optionalDateField,
   note: optionalText(2000),
+  /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+  nonMedical: nonMedicalSchema,
 })
 export type InterventionInput = z.input<typeof interventionInputSchema>
 export type Intervention = z.output<typeof interventionInputSchema> &
@@ -360,6 +372,8 @@ export const appointmentInputSchema = z
       .union([localDateTime, z.literal(''), z.null(), z.undefined()])
       .transform((v) => (v ? v : undefined))
       .optional(),
+    /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+    nonMedical: nonMedicalSchema,
   })
   .superRefine((v, ctx) => {
     if (v.status === 'geannuleerd' && !v.cancelledAt) {
@@ -400,6 +414,8 @@ export const attachmentInputSchema = z.object({
   receivedOn: dateField,
   /** Marked medical by the user: exports and the RIV bundle refuse it (domain §5.5 item 4). */
   markedMedical: z.boolean().default(false),
+  /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+  nonMedical: nonMedicalSchema,
 })
 export type AttachmentInput = z.input<typeof attachmentInputSchema>
 export type Attachment = z.output<typeof attachmentInputSchema> &
@@ -421,6 +437,8 @@ export const milestoneMarkInputSchema = z
     date: dateField,
     /** Required when waived (Regeling procesgang art. 5: a motivated deviation). */
     motivation: optionalText(2000),
+    /** Per field, the text confirmed as "geen medische informatie" (privacy/medical-text.ts). */
+    nonMedical: nonMedicalSchema,
   })
   .superRefine((v, ctx) => {
     if (v.state === 'waived' && !v.motivation) {

@@ -33,6 +33,7 @@ export const STRUCTURED_TEXT_KEYS: Readonly<Record<string, string>> = {
   employeeId: 'verwijzing (id)',
   employerId: 'verwijzing (id)',
   key: 'code van een mijlpaal',
+  corrects: 'verwijzing (id) naar het gecorrigeerde contactmoment',
 }
 
 /** Whether a form field (dotted react-hook-form name) is free text that must warn. */

@@ -68,13 +68,29 @@ const MEDICAL_STEMS = [
   'trauma',
 ] as const
 
-/** The medical-looking terms found in a text (empty when none). */
+/** Letters, digits and the hyphen of compounds ("burn-out", "rug-operatie") make up a word. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}-]/u
+
+/**
+ * The medical-looking words found in a text (empty when none), each as the whole word the text
+ * holds ("depressieve", never the stem "depressi"), lower case, in the order of the stem list,
+ * each once. A stem of two words ("ziekte van") yields the phrase from word start to word end.
+ */
 export function findMedicalTerms(text: string | undefined | null): string[] {
   if (!text) return []
   const lower = text.toLowerCase()
   const found: string[] = []
   for (const stem of MEDICAL_STEMS) {
-    if (lower.includes(stem)) found.push(stem)
+    let at = lower.indexOf(stem)
+    while (at >= 0) {
+      let start = at
+      let end = at + stem.length
+      while (start > 0 && WORD_CHAR.test(lower.charAt(start - 1))) start--
+      while (end < lower.length && WORD_CHAR.test(lower.charAt(end))) end++
+      const word = lower.slice(start, end).replace(/^-+|-+$/g, '')
+      if (!found.includes(word)) found.push(word)
+      at = lower.indexOf(stem, end)
+    }
   }
   return found
 }

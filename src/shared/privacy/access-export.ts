@@ -1,3 +1,4 @@
+import { effectiveContacts } from './corrections'
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, type AuditEntry } from '../audit/chain'
 import type {
   Appointment,
@@ -27,6 +28,8 @@ export const ACCESS_EXPORT_FORMAT = 'hervat-inzage'
 export const DUTCH_KEYS: Readonly<Record<string, string>> = {
   id: 'id',
   createdAt: 'aangemaaktOp',
+  nonMedical: 'bevestigdGeenMedischeInformatie',
+  corrects: 'corrigeert',
   updatedAt: 'gewijzigdOp',
   dossierId: 'dossierId',
   employerId: 'werkgeverId',
@@ -194,10 +197,13 @@ export function buildAccessExport(
     ziekteperiodes: dutch(data.sickPeriods),
     gedeeltelijkHerstel: dutch(data.partialRecoveries),
     verlof: dutch(data.leaves),
-    contactmomenten: dutch(data.contacts),
+    // As corrected: a correcting entry stands in place of the one it corrects (docs/adr/0009).
+    contactmomenten: dutch(effectiveContacts(data.contacts)),
     interventies: dutch(data.interventions),
     afspraken: dutch(data.appointments),
-    documenten: dutch(data.attachments),
+    // Documents marked medical are counted, never described: a title can itself be medical.
+    documenten: dutch(data.attachments.filter((a) => !a.markedMedical)),
+    medischGemarkeerdeDocumenten: data.attachments.filter((a) => a.markedMedical).length,
     mijlpalen: dutch(data.milestoneMarks),
     audittrail: trailForEmployee(trail),
   }

@@ -11,6 +11,9 @@ import { LockSettings } from '../lock/LockSettings'
 import { NotificationSettings } from './NotificationSettings'
 import { PrivacyCard, recordBackupExport } from '../privacy/PrivacyCard'
 import { RestoreConfirm } from './RestoreConfirm'
+import { gateExport, MedicalFindings } from '../privacy/medical-gate'
+import type { MedicalFinding } from '../../../shared/privacy/medical-text'
+import type { DossierBundle } from '../../storage'
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string }
 
@@ -19,6 +22,10 @@ export function DataPage() {
   const navigate = useRouter((s) => s.navigate)
   const [notice, setNotice] = useState<Notice | undefined>(undefined)
   const [busy, setBusy] = useState(false)
+  const [findings, setFindings] = useState<
+    | { readonly list: readonly MedicalFinding[]; readonly bundles: readonly DossierBundle[] }
+    | undefined
+  >(undefined)
   const [confirmWipe, setConfirmWipe] = useState(false)
   /** A validated backup waiting for the casemanager's "Herstellen" or "Annuleren". */
   const [pending, setPending] = useState<
@@ -48,6 +55,16 @@ export function DataPage() {
 
   const exportBackup = () =>
     act(async () => {
+      setFindings(undefined)
+      // Every dossier's texts first: no flagged, unconfirmed text leaves (docs/adr/0009).
+      const bundles = (
+        await Promise.all((await repos.dossiers.list()).map((d) => repos.dossiers.getFull(d.id)))
+      ).filter((b): b is DossierBundle => b !== undefined)
+      const refused = await gateExport(bundles)
+      if (refused) {
+        setFindings({ list: refused, bundles })
+        return undefined
+      }
       const checked = await repos.backup.exportChecked()
       if (!checked.ok) return { kind: 'error', text: checked.error.message }
       const today = formatDutchDate(dateInAmsterdam(new Date()))
@@ -117,6 +134,9 @@ export function DataPage() {
         >
           {notice.text}
         </p>
+      ) : null}
+      {findings ? (
+        <MedicalFindings what="De back-up" findings={findings.list} bundles={findings.bundles} />
       ) : null}
       <section className="card">
         <h2>{nl.data.backupTitle}</h2>

@@ -26,6 +26,8 @@ import { showDate } from '../../components/format'
 import type { DossierBundle } from '../../storage'
 import { useDossierTimeline } from '../deadlines/use-dossier-timeline'
 import { saveAuditedFile } from '../privacy/audit-events'
+import { gateExport, MedicalFindings } from '../privacy/medical-gate'
+import type { MedicalFinding } from '../../../shared/privacy/medical-text'
 import { DocumentForm, type FormMode } from './DocumentForms'
 import { buildDossierExport, documentDates, type DocumentDates } from './export-builder'
 import type { GenerateRequest } from './generate'
@@ -79,6 +81,9 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
   const [check, setCheck] = useState<RivCompleteness | undefined>(undefined)
   const [job, setJob] = useState<Job | undefined>(undefined)
   const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>(undefined)
+  const [findings, setFindings] = useState<
+    { readonly what: string; readonly list: readonly MedicalFinding[] } | undefined
+  >(undefined)
 
   useEffect(() => preloadGenerator(), [])
 
@@ -116,6 +121,13 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
     make: (exp: DossierExport) => Promise<Uint8Array>,
   ) => {
     setMessage(undefined)
+    setFindings(undefined)
+    // No flagged text leaves while nobody reworded or confirmed it (docs/adr/0009).
+    const refused = await gateExport([bundle])
+    if (refused) {
+      setFindings({ what: label, list: refused })
+      return
+    }
     setJob({ label })
     try {
       const exp = await exportFor()
@@ -452,6 +464,9 @@ export function ReintegratieverslagTab(props: { readonly bundle: DossierBundle }
           >
             {message.text}
           </p>
+        ) : null}
+        {findings ? (
+          <MedicalFindings what={findings.what} findings={findings.list} bundles={[bundle]} />
         ) : null}
       </section>
     </div>

@@ -10,6 +10,7 @@ import {
   type StoredDocument,
 } from '../../../shared/documents/stored'
 import type { AppError, Result } from '../../../shared/kernel/errors'
+import { effectiveContacts } from '../../../shared/privacy/corrections'
 import type { IsoDate } from '../../../shared/kernel/iso-date'
 import type { DossierTimeline } from '../../../shared/rules/dossier-types'
 import type { DossierBundle } from '../../storage'
@@ -72,7 +73,8 @@ export async function buildDossierExport(
     sickPeriods: bundle.sickPeriods,
     partialRecoveries: bundle.partialRecoveries,
     leaves: bundle.leaves,
-    contacts: bundle.contacts,
+    // As corrected: a correcting entry stands in place of the one it corrects (docs/adr/0009).
+    contacts: effectiveContacts(bundle.contacts),
     interventions: bundle.interventions,
     appointments: bundle.appointments,
     attachments,

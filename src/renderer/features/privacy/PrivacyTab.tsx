@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { gateExport, MedicalFindings } from './medical-gate'
+import type { MedicalFinding } from '../../../shared/privacy/medical-text'
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from '../../../shared/audit/chain'
 import { employeeFullName } from '../../../shared/domain/entities'
 import {
@@ -32,12 +34,19 @@ export function PrivacyTab(props: { readonly bundle: DossierBundle }) {
   const trail = useLive(() => repos.audit.forDossier(dossier.id), [dossier.id])
   const [notice, setNotice] = useState<Notice | undefined>(undefined)
   const [editingHold, setEditingHold] = useState(false)
+  const [findings, setFindings] = useState<readonly MedicalFinding[] | undefined>(undefined)
   const today = dateInAmsterdam(new Date())
   const retention = retentionOfDossier(props.bundle, today)
 
   /** The access export as JSON (complete, for processing) or as a PDF the werknemer can read. */
   const exportAccess = async (format: 'json' | 'pdf') => {
     setNotice(undefined)
+    setFindings(undefined)
+    const refused = await gateExport([props.bundle])
+    if (refused) {
+      setFindings(refused)
+      return
+    }
     try {
       const settings = await repos.settings.get()
       const trail = await repos.audit.forDossier(dossier.id)
@@ -88,6 +97,9 @@ export function PrivacyTab(props: { readonly bundle: DossierBundle }) {
         >
           {notice.text}
         </p>
+      ) : null}
+      {findings ? (
+        <MedicalFindings what="De inzage-export" findings={findings} bundles={[props.bundle]} />
       ) : null}
       <section className="card" aria-labelledby="access-title">
         <header className="card__header">

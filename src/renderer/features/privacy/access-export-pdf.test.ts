@@ -86,9 +86,11 @@ describe('access export PDF (AVG art. 15)', () => {
     expect(text).toContain('Toegevoegd')
   })
 
-  it('lists a medical document by its describing data only, never its content', () => {
-    expect(text).toContain('Brief specialist')
-    expect(text).toContain('Als medisch gemarkeerd Ja')
+  it('counts a medical document, never its title or content', () => {
+    expect(text).not.toContain('Brief specialist')
+    expect(text).toContain(
+      'Daarnaast is 1 document als medisch gemarkeerd; de titel wordt niet getoond.',
+    )
     expect(text).not.toContain('GEHEIM-MEDISCH')
   })
 
