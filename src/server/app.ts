@@ -1,8 +1,9 @@
-import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ScryptCost } from './auth/passwords'
 import { cachedAccessTokenVerifier, type AccessClaims } from './auth/tokens'
 import { checkDevice } from './auth/device-check'
+import { createLoginLimiter, type LoginLimiter } from './auth/login-limit'
+import { dummyHash } from './accounts'
 import type { Db } from './db/db'
 import { installCors } from './cors'
 import { HttpError, installErrorHandling } from './http-error'
@@ -16,15 +17,20 @@ import { createPusher, type Pusher } from './sync/push'
 export type AppOptions = {
   readonly db: Db
   readonly jwtSecret: Uint8Array
-  /** Login attempts per minute per client address and email. */
+  /** Failed logins per account before a lockout (ADR 0012; default 10). */
   readonly loginRateLimit?: number
+  /** Failed logins per source address, across accounts, before a lockout (default 3 × the above). */
+  readonly loginSourceLimit?: number
   readonly scryptCost?: ScryptCost
   readonly logger?: boolean
   readonly now?: () => number
 }
 
-export type AppContext = Required<Omit<AppOptions, 'logger' | 'scryptCost'>> & {
+export type AppContext = Required<
+  Omit<AppOptions, 'logger' | 'scryptCost' | 'loginSourceLimit'>
+> & {
   scryptCost?: ScryptCost
+  limiter: LoginLimiter
   /** Applies pushes with group commit (sync/push.ts). */
   push: Pusher
 }
@@ -46,11 +52,18 @@ const PUSH_PATH = '/api/v1/sync/push'
 const PULL_PATH = '/api/v1/sync/pull'
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? Date.now
+  const perAccount = opts.loginRateLimit ?? 10
   const ctx: AppContext = {
     db: opts.db,
     jwtSecret: opts.jwtSecret,
-    loginRateLimit: opts.loginRateLimit ?? 10,
-    now: opts.now ?? Date.now,
+    loginRateLimit: perAccount,
+    now,
+    limiter: createLoginLimiter(
+      opts.db,
+      { perAccount, perSource: opts.loginSourceLimit ?? 3 * perAccount },
+      now,
+    ),
     push: createPusher(opts.db),
     ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
   }
@@ -58,7 +71,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
   installErrorHandling(app)
   installCors(app)
-  await app.register(rateLimit, { global: false, hook: 'preHandler' })
+  // The hash an unknown e-mail is checked against, made before the first login needs it.
+  void dummyHash(opts.scryptCost)
 
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0] ?? ''

@@ -50,6 +50,31 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     return reply.status(201).send({ user })
   })
 
+  /**
+   * Lockouts of the organisation's accounts after too many wrong passwords (ADR 0012), newest
+   * first, for the beheerder.
+   */
+  app.get('/api/v1/lockouts', async (req) => {
+    const who = caller(req)
+    if (!managesAccounts(who.role)) throw forbidden()
+    const rows = await ctx.db.query(
+      `SELECT l.user_id, u.email, u.name, l.failures, l.locked_until, l.created_at
+       FROM login_lockouts l JOIN users u ON u.id = l.user_id
+       WHERE l.organisation_id = $1 ORDER BY l.id DESC LIMIT 200`,
+      [who.organisationId],
+    )
+    return {
+      lockouts: rows.map((r) => ({
+        userId: String(r.user_id),
+        email: String(r.email),
+        name: String(r.name),
+        failures: Number(r.failures),
+        lockedUntil: new Date(r.locked_until as string | Date).toISOString(),
+        at: new Date(r.created_at as string | Date).toISOString(),
+      })),
+    }
+  })
+
   /** Own devices; a beheerder sees all of the organisation's. */
   app.get('/api/v1/devices', async (req) => {
     const who = caller(req)
