@@ -6,7 +6,8 @@ import { createLoginLimiter, type LoginLimiter } from './auth/login-limit'
 import { dummyHash } from './accounts'
 import type { Db } from './db/db'
 import { installCors } from './cors'
-import { HttpError, installErrorHandling } from './http-error'
+import { HttpError, installErrorHandling, type ServerErrorLog } from './http-error'
+import { installInputGate } from './input-gate'
 import { OPENAPI } from './openapi'
 import { registerAdminRoutes } from './routes/admin-routes'
 import { registerAuthRoutes } from './routes/auth-routes'
@@ -23,11 +24,13 @@ export type AppOptions = {
   readonly loginSourceLimit?: number
   readonly scryptCost?: ScryptCost
   readonly logger?: boolean
+  /** Where every 5xx is logged (structured, no personal data); standard error by default. */
+  readonly errorLog?: ServerErrorLog
   readonly now?: () => number
 }
 
 export type AppContext = Required<
-  Omit<AppOptions, 'logger' | 'scryptCost' | 'loginSourceLimit'>
+  Omit<AppOptions, 'logger' | 'scryptCost' | 'loginSourceLimit' | 'errorLog'>
 > & {
   scryptCost?: ScryptCost
   limiter: LoginLimiter
@@ -69,8 +72,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   const verifyToken = cachedAccessTokenVerifier(opts.jwtSecret)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
-  installErrorHandling(app)
+  installErrorHandling(app, opts.errorLog)
   installCors(app)
+  installInputGate(app)
   // The hash an unknown e-mail is checked against, made before the first login needs it.
   void dummyHash(opts.scryptCost)
 

@@ -7,6 +7,7 @@ import { forbidden, HttpError } from '../http-error'
 import { APPEND_LOCK, INSERT_GRANTS } from '../sync/push'
 import { INSERT_REVOCATIONS } from '../sync/revocations'
 import { parseBody } from './parse'
+import { ID_PATTERN } from '../../shared/sync'
 
 const newUserSchema = z
   .object({
@@ -16,8 +17,10 @@ const newUserSchema = z
     password: z.string().min(12, 'Kies een wachtwoord van minstens 12 tekens.').max(200),
   })
   .strict()
-const idParams = z.object({ id: z.string().min(1).max(64) })
-const assignmentSchema = z.object({ casemanagerId: z.string().min(1).max(64) }).strict()
+/** Path parameters and references are ids (checked before any query, ADR 0012). */
+const id = z.string().regex(ID_PATTERN, 'Ongeldige id.')
+export const idParams = z.object({ id })
+const assignmentSchema = z.object({ casemanagerId: id }).strict()
 
 /** Accounts, devices and dossier assignment. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
