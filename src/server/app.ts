@@ -5,7 +5,7 @@ import { checkDevice } from './auth/device-check'
 import { createLoginLimiter, type LoginLimiter } from './auth/login-limit'
 import { dummyHash } from './accounts'
 import type { Db } from './db/db'
-import { installCors } from './cors'
+import { installCors, installSecurityHeaders } from './cors'
 import { HttpError, installErrorHandling, type ServerErrorLog } from './http-error'
 import { installInputGate } from './input-gate'
 import { OPENAPI } from './openapi'
@@ -24,13 +24,15 @@ export type AppOptions = {
   readonly loginSourceLimit?: number
   readonly scryptCost?: ScryptCost
   readonly logger?: boolean
+  /** Origins allowed besides the app's own (HERVAT_CORS_ORIGINS; cors.ts). */
+  readonly corsOrigins?: readonly string[]
   /** Where every 5xx is logged (structured, no personal data); standard error by default. */
   readonly errorLog?: ServerErrorLog
   readonly now?: () => number
 }
 
 export type AppContext = Required<
-  Omit<AppOptions, 'logger' | 'scryptCost' | 'loginSourceLimit' | 'errorLog'>
+  Omit<AppOptions, 'logger' | 'scryptCost' | 'loginSourceLimit' | 'errorLog' | 'corsOrigins'>
 > & {
   scryptCost?: ScryptCost
   limiter: LoginLimiter
@@ -73,7 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const verifyToken = cachedAccessTokenVerifier(opts.jwtSecret)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
   installErrorHandling(app, opts.errorLog)
-  installCors(app)
+  installCors(app, opts.corsOrigins)
+  installSecurityHeaders(app)
   installInputGate(app)
   // The hash an unknown e-mail is checked against, made before the first login needs it.
   void dummyHash(opts.scryptCost)
