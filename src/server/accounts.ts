@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { Db, Queryable } from './db/db'
-import { hashPassword, verifyPassword, type ScryptCost } from './auth/passwords'
+import { hashPassword, STRONG_SCRYPT, verifyPassword, type ScryptCost } from './auth/passwords'
+import { normaliseEmail } from './auth/identity'
 import type { Role } from './auth/roles'
 import { HttpError } from './http-error'
 
@@ -24,7 +25,7 @@ export async function createUser(
   cost?: ScryptCost,
 ): Promise<UserRow> {
   const id = randomUUID()
-  const email = input.email.trim().toLowerCase()
+  const email = normaliseEmail(input.email)
   const exists = await q.query('SELECT 1 FROM users WHERE email = $1', [email])
   if (exists.length) throw new HttpError('conflict', 'Dit e-mailadres is al in gebruik.', 'email')
   await q.query(
@@ -56,15 +57,24 @@ export async function initialise(
   })
 }
 
-/** Checks email and password; the same answer for an unknown email and a wrong password. */
-export async function authenticate(db: Db, email: string, password: string): Promise<UserRow> {
+/**
+ * Checks email and password; the same answer for an unknown email and a wrong password, at the
+ * same cost: an unknown email is checked against a hash made with the same scrypt parameters as
+ * new accounts get (`cost`), on the same code path (ADR 0012).
+ */
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+  cost: ScryptCost = STRONG_SCRYPT,
+): Promise<UserRow> {
   const rows = await db.query(
     `SELECT id, organisation_id, email, name, role, password_hash FROM users
      WHERE email = $1 AND NOT disabled`,
-    [email.trim().toLowerCase()],
+    [normaliseEmail(email)],
   )
   const row = rows[0]
-  const hash = typeof row?.password_hash === 'string' ? row.password_hash : DUMMY_HASH
+  const hash = typeof row?.password_hash === 'string' ? row.password_hash : await dummyHash(cost)
   const okPassword = await verifyPassword(password, hash)
   if (!row || !okPassword)
     throw new HttpError('unauthorized', 'E-mailadres of wachtwoord klopt niet.')
@@ -77,6 +87,15 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   }
 }
 
-/** Verified against for unknown emails, so both paths cost the same scrypt work. */
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+const dummies = new Map<string, Promise<string>>()
+
+/** A hash of a random password at `cost`, made once per cost and process. */
+export function dummyHash(cost: ScryptCost = STRONG_SCRYPT): Promise<string> {
+  const key = `${cost.N}/${cost.r}/${cost.p}`
+  let h = dummies.get(key)
+  if (!h) {
+    h = hashPassword(randomBytes(24).toString('base64url'), cost)
+    dummies.set(key, h)
+  }
+  return h
+}

@@ -96,7 +96,11 @@ describe('fault tolerance of a real server process', () => {
   it('kill -9 during pushes: after retries every change is stored exactly once, none acknowledged is lost', async () => {
     const batches = Array.from({ length: 40 }, (_, b) =>
       Array.from({ length: 200 }, (_, i) =>
-        change(`d-f-${b}`, i % 2 ? 'status' : 'casemanager', `v${i}`, { node: 'faultclient' }),
+        i % 2
+          ? change(`d-f-${b}`, 'status', i % 4 === 1 ? 'actief' : 'hersteld', {
+              node: 'faultclient',
+            })
+          : change(`d-f-${b}`, 'casemanager', `v${i}`, { node: 'faultclient' }),
       ),
     )
     const acknowledged = new Set<number>()

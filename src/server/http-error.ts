@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 
 export const ERROR_STATUS = {
   validation: 400,
-  'payload-too-large': 400,
+  'payload-too-large': 413,
   unauthorized: 401,
   forbidden: 403,
   'not-found': 404,
@@ -47,7 +47,37 @@ export class HttpError extends Error {
 export const forbidden = (field?: string): HttpError =>
   new HttpError('forbidden', 'Je hebt geen rechten voor deze gegevens.', field)
 
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * What a 5xx leaves in the log (ADR 0012): structured, one JSON line, and without personal data:
+ * the route's pattern (never the URL with its ids), the error's class and machine code (a
+ * SQLSTATE such as `22021`), never its message, which may quote a value.
+ */
+export type ServerErrorEntry = {
+  readonly level: 'error'
+  readonly event: 'server-error'
+  readonly at: string
+  readonly requestId: string
+  readonly method: string
+  readonly route: string
+  readonly status: number
+  readonly errorClass: string
+  readonly errorCode?: string
+}
+
+export type ServerErrorLog = (entry: ServerErrorEntry) => void
+
+/** The default: standard error, always on (also when Fastify's request log is off). */
+export const stderrErrorLog: ServerErrorLog = (entry) => {
+  process.stderr.write(`${JSON.stringify(entry)}\n`)
+}
+
+const safeCode = (code: unknown): string | undefined =>
+  typeof code === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(code) ? code : undefined
+
+export function installErrorHandling(
+  app: FastifyInstance,
+  log: ServerErrorLog = stderrErrorLog,
+): void {
   app.setNotFoundHandler((_req, reply) => {
     const e = new HttpError('not-found', 'Deze route bestaat niet.')
     void reply.status(e.status).send(e.envelope())
@@ -62,8 +92,19 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       e = new HttpError('validation', 'Ongeldig verzoek.', 'body')
     } else {
-      req.log.error(error)
       e = new HttpError('internal', 'Er ging iets mis op de server.')
+      const code = safeCode((error as { code?: unknown }).code)
+      log({
+        level: 'error',
+        event: 'server-error',
+        at: new Date().toISOString(),
+        requestId: String(req.id),
+        method: req.method,
+        route: req.routeOptions.url ?? 'unknown',
+        status: e.status,
+        errorClass: error instanceof Error ? error.constructor.name : typeof error,
+        ...(code ? { errorCode: code } : {}),
+      })
     }
     void reply.status(e.status).send(e.envelope())
   })

@@ -1,5 +1,6 @@
 import { buildApp } from './app'
 import { loadConfig, loadJwtSecret } from './config'
+import { corsOriginsFromEnv } from './cors'
 import { openStore } from './store'
 
 /** `npm run server`: zero configuration (embedded store); DATABASE_URL selects PostgreSQL. */
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     jwtSecret: loadJwtSecret(config.dataDir),
     logger: process.env.HERVAT_LOG === '1',
     ...(config.updatesDir ? { updatesDir: config.updatesDir } : {}),
+    corsOrigins: corsOriginsFromEnv(),
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

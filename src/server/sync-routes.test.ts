@@ -73,7 +73,7 @@ describe.each(storeFactories())('sync routes on $name', (factory) => {
       [{ ...change('d-val-1'), field: 'diagnosis' }, 'changes.1.field'],
       [{ ...change('d-val-1'), value: 'x'.repeat(20_000) }, 'changes.1.value'],
       [{ ...change('d-val-1'), extra: 1 }, 'changes.1'],
-      [change('d-val-1', 'status', 'x', { wallMs: Date.now() + 3_600_000 }), 'changes.1.hlc'],
+      [change('d-val-1', 'status', 'actief', { wallMs: Date.now() + 3_600_000 }), 'changes.1.hlc'],
     ]
     for (const [bad, field] of cases) {
       const r = await push('cmA1', [good, bad])

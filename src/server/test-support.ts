@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import type { FastifyInstance } from 'fastify'
 import { createOrganisation, createUser } from './accounts'
-import { buildApp } from './app'
+import { buildApp, type AppOptions } from './app'
 import type { ScryptCost } from './auth/passwords'
 import type { Role } from './auth/roles'
 import { openPglite, openPostgres, type Db } from './db/db'
@@ -115,10 +115,22 @@ export type World = {
   close: () => Promise<void>
 }
 
-export async function buildWorld(factory: StoreFactory, loginRateLimit = 1000): Promise<World> {
+export async function buildWorld(
+  factory: StoreFactory,
+  loginRateLimit = 1000,
+  /** `prepare`: adds to the app before it starts (a test's fault-injecting hook). */
+  { prepare, ...options }: Partial<AppOptions> & { prepare?: (app: FastifyInstance) => void } = {},
+): Promise<World> {
   const { db, drop } = await factory.open()
   await migrate(db)
-  const app = await buildApp({ db, jwtSecret: SECRET, scryptCost: FAST_SCRYPT, loginRateLimit })
+  const app = await buildApp({
+    db,
+    jwtSecret: SECRET,
+    scryptCost: FAST_SCRYPT,
+    loginRateLimit,
+    ...options,
+  })
+  prepare?.(app)
   const user = (key: keyof World['actors'], role: Role) => ({
     key,
     email: `${key}-${randomUUID().slice(0, 8)}@example.nl`,

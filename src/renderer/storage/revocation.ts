@@ -16,10 +16,11 @@ import type { StoreContext } from './write'
  * Why the server refused a change for good (docs/adr/0005, "Refused changes"): its dossier was
  * transferred to another casemanager; it changes a document version both parties signed; it
  * changes a record that cannot change any more (append-only: a contactmoment, a signature); the
- * server finds its value invalid; or this user may not change that record.
+ * server finds its value invalid; this user may not change that record; or the server failed on
+ * this one change again and again while it answered everything else (`serverfout`).
  */
 export type RefusalReason =
-  'transferred' | 'signed-version' | 'append-only' | 'invalid' | 'forbidden'
+  'transferred' | 'signed-version' | 'append-only' | 'invalid' | 'forbidden' | 'serverfout'
 
 /** Dutch, for the notice and the export: why, and what the user can do about it. */
 export const REFUSAL_TEXT: Record<
@@ -49,6 +50,11 @@ export const REFUSAL_TEXT: Record<
   forbidden: {
     title: 'Geen rechten op dit record',
     advice: 'U mag dit record niet (meer) wijzigen. Overleg met uw teamleider.',
+  },
+  serverfout: {
+    title: 'Serverfout bij deze wijziging',
+    advice:
+      'De server kon deze wijziging herhaaldelijk niet verwerken, terwijl de rest gewoon aankwam. Exporteer de wijziging en meld het aan uw beheerder; de andere wijzigingen worden gewoon verstuurd.',
   },
 }
 

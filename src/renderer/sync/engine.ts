@@ -86,6 +86,11 @@ export const SYNC_TIMING = {
   periodMs: 60_000,
   pushBatch: 500,
   pullLimit: SYNC_LIMITS.defaultPullLimit,
+  /**
+   * A change the server fails on (5xx) this many times, each time while its health check
+   * answers, is set aside as `serverfout` (docs/adr/0005), so one change never stalls sync.
+   */
+  serverErrorTries: 3,
 } as const
 
 class SessionExpired extends Error {}
@@ -128,6 +133,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let failures = 0
   let timer: unknown = null
   let started = false
+  /** Per change id: 5xx answers to a push of that change alone while the server was healthy. */
+  const serverErrors = new Map<string, number>()
 
   const schedule = (ms: number) => {
     if (timer !== null) timers.clear(timer)
@@ -184,8 +191,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (!s) return 0
     const http = syncHttp(deps.fetch, s.serverUrl)
     let pushed = 0
+    // After a 5xx, changes go one at a time: a 5xx names no change, a push of one change does.
+    let single = false
     for (;;) {
-      const batch: SyncChange[] = await repo.nextBatch(SYNC_TIMING.pushBatch)
+      const batch: SyncChange[] = await repo.nextBatch(single ? 1 : SYNC_TIMING.pushBatch)
       if (batch.length === 0) return pushed
       // Attachment contents first, only those the server lacks (content-addressed, sent once).
       const hashes = [
@@ -207,6 +216,27 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await authed((t) => http.push(t, batch))
       } catch (e) {
         if (!(e instanceof SyncHttpError)) throw e
+        if (e.status >= 500) {
+          if (batch.length > 1) {
+            single = true
+            continue
+          }
+          const [change] = batch
+          // A server that is itself unwell (its health check fails too) is a passing failure.
+          if (!change || !(await http.health())) throw e
+          const tries = (serverErrors.get(change.id) ?? 0) + 1
+          serverErrors.set(change.id, tries)
+          if (
+            tries >= SYNC_TIMING.serverErrorTries &&
+            (await repo.setAsideRefused(change, 'serverfout', e))
+          ) {
+            serverErrors.delete(change.id)
+            single = false
+            deps.setState({ pending: await repo.pendingCount() })
+            continue
+          }
+          throw e
+        }
         const named = namedChange(e, batch)
         if (!named) throw e
         const { change, part } = named
@@ -234,6 +264,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // Only now, after the server answered 200: a push lost on the way is simply sent again,
       // and the server applies a change it already has never twice (idempotent by change id).
       await repo.acknowledge(batch.map((c) => c.id))
+      for (const c of batch) serverErrors.delete(c.id)
       pushed += batch.length
       deps.setState({ pending: await repo.pendingCount() })
     }

@@ -89,6 +89,21 @@ CREATE INDEX field_state_signature_document ON field_state ((value::jsonb #>> '{
   WHERE table_name = 'documentSignatures' AND field = 'documentId';
 `,
   },
+  {
+    // The login limit across server processes, and lockout notices for the beheerder (ADR 0012).
+    version: 5,
+    name: 'login-limit',
+    sql: `
+CREATE TABLE login_attempts (
+  key text PRIMARY KEY, failures integer NOT NULL, lockouts integer NOT NULL DEFAULT 0,
+  last_at timestamptz NOT NULL, locked_until timestamptz);
+CREATE TABLE login_lockouts (
+  id bigserial PRIMARY KEY, organisation_id text NOT NULL REFERENCES organisations(id),
+  user_id text NOT NULL REFERENCES users(id), locked_until timestamptz NOT NULL,
+  failures integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX login_lockouts_by_org ON login_lockouts (organisation_id, id);
+`,
+  },
 ]
 
 export class SchemaStateError extends Error {}

@@ -7,6 +7,7 @@ import { forbidden, HttpError } from '../http-error'
 import { APPEND_LOCK, INSERT_GRANTS } from '../sync/push'
 import { INSERT_REVOCATIONS } from '../sync/revocations'
 import { parseBody } from './parse'
+import { ID_PATTERN } from '../../shared/sync'
 
 const newUserSchema = z
   .object({
@@ -16,8 +17,10 @@ const newUserSchema = z
     password: z.string().min(12, 'Kies een wachtwoord van minstens 12 tekens.').max(200),
   })
   .strict()
-const idParams = z.object({ id: z.string().min(1).max(64) })
-const assignmentSchema = z.object({ casemanagerId: z.string().min(1).max(64) }).strict()
+/** Path parameters and references are ids (checked before any query, ADR 0012). */
+const id = z.string().regex(ID_PATTERN, 'Ongeldige id.')
+export const idParams = z.object({ id })
+const assignmentSchema = z.object({ casemanagerId: id }).strict()
 
 /** Accounts, devices and dossier assignment. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -48,6 +51,31 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       createUser(q, { ...body, organisationId: who.organisationId }, ctx.scryptCost),
     )
     return reply.status(201).send({ user })
+  })
+
+  /**
+   * Lockouts of the organisation's accounts after too many wrong passwords (ADR 0012), newest
+   * first, for the beheerder.
+   */
+  app.get('/api/v1/lockouts', async (req) => {
+    const who = caller(req)
+    if (!managesAccounts(who.role)) throw forbidden()
+    const rows = await ctx.db.query(
+      `SELECT l.user_id, u.email, u.name, l.failures, l.locked_until, l.created_at
+       FROM login_lockouts l JOIN users u ON u.id = l.user_id
+       WHERE l.organisation_id = $1 ORDER BY l.id DESC LIMIT 200`,
+      [who.organisationId],
+    )
+    return {
+      lockouts: rows.map((r) => ({
+        userId: String(r.user_id),
+        email: String(r.email),
+        name: String(r.name),
+        failures: Number(r.failures),
+        lockedUntil: new Date(r.locked_until as string | Date).toISOString(),
+        at: new Date(r.created_at as string | Date).toISOString(),
+      })),
+    }
   })
 
   /** Own devices; a beheerder sees all of the organisation's. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { authenticate } from '../accounts'
+import { normaliseEmail } from '../auth/identity'
 import type { AppContext } from '../app'
 import {
   ACCESS_TTL_SECONDS,
@@ -52,34 +53,41 @@ async function issue(
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post(
-    '/api/v1/auth/login',
-    {
-      config: {
-        rateLimit: {
-          max: ctx.loginRateLimit,
-          timeWindow: 60_000,
-          keyGenerator: (req) => {
-            const email = (req.body as { email?: unknown } | undefined)?.email
-            return `${req.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`
-          },
-        },
-      },
-    },
-    async (req) => {
-      const body = parseBody(loginSchema, req.body)
-      const user = await authenticate(ctx.db, body.email, body.password)
-      return ctx.db.tx(async (q) => {
-        const deviceId = randomUUID()
-        await q.query('INSERT INTO devices (id, user_id, name) VALUES ($1, $2, $3)', [
-          deviceId,
-          user.id,
-          body.deviceName,
-        ])
-        return issue(q, ctx, deviceId, user)
-      })
-    },
-  )
+  /**
+   * Login (ADR 0012): the e-mail is normalised once, then the attempt is charged to the account
+   * and the source address in the database before the password is checked (login-limit.ts).
+   */
+  app.post('/api/v1/auth/login', async (req, reply) => {
+    const body = parseBody(loginSchema, req.body)
+    const email = normaliseEmail(body.email)
+    const charge = await ctx.limiter.charge(email, req.ip)
+    if (!charge.ok) {
+      const seconds = Math.ceil(charge.retryAfterMs / 1000)
+      void reply.header('retry-after', String(seconds))
+      throw new HttpError(
+        'rate-limited',
+        `Te veel mislukte inlogpogingen; probeer het over ${waitText(seconds)} opnieuw.`,
+      )
+    }
+    let user: TokenResponse['user']
+    try {
+      user = await authenticate(ctx.db, email, body.password, ctx.scryptCost)
+    } catch (e) {
+      if (e instanceof HttpError && e.code === 'unauthorized')
+        await ctx.limiter.failed(charge.ticket)
+      throw e
+    }
+    await ctx.limiter.succeeded(charge.ticket)
+    return ctx.db.tx(async (q) => {
+      const deviceId = randomUUID()
+      await q.query('INSERT INTO devices (id, user_id, name) VALUES ($1, $2, $3)', [
+        deviceId,
+        user.id,
+        body.deviceName,
+      ])
+      return issue(q, ctx, deviceId, user)
+    })
+  })
 
   /** Rotates the refresh token; a reused (stolen) token revokes the device. */
   app.post('/api/v1/auth/refresh', async (req) => {
@@ -113,4 +121,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!result) throw new HttpError('unauthorized', 'Log opnieuw in.')
     return result
   })
+}
+
+const waitText = (seconds: number): string => {
+  const minutes = Math.ceil(seconds / 60)
+  return minutes <= 1 ? 'een minuut' : `${minutes} minuten`
 }

@@ -12,6 +12,7 @@ const REASON_ORDER: readonly RefusalReason[] = [
   'append-only',
   'invalid',
   'forbidden',
+  'serverfout',
 ]
 
 /** A long value (a whole document's content) is cut short here; the export has all of it. */
