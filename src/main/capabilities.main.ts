@@ -6,7 +6,6 @@ import {
   type InvokeArgs,
   type InvokeCapability,
   type InvokeResult,
-  type EmbeddedSyncSession,
   type NotifyRequest,
 } from '../shared/ipc/contract'
 import { openAllowedExternal } from './security.main'
@@ -46,8 +45,6 @@ export type DesktopDeps = {
   /** Shows a system notification; a no-op where the OS has none. */
   readonly showNotification: (req: NotifyRequest) => void
   readonly openExternal: (url: string) => Promise<void>
-  /** A session on the embedded sync server (src/main/embedded-server.main.ts), or null. */
-  readonly embeddedSync?: () => Promise<EmbeddedSyncSession | null>
   /** Electron's `safeStorage` (the OS key store: DPAPI, Keychain, libsecret/kwallet). */
   readonly safeStorage: SafeStorageLike
 }
@@ -120,7 +117,6 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
     },
 
     openExternal: (url) => openAllowedExternal(url, deps.openExternal),
-    embeddedSync: async () => (deps.embeddedSync ? deps.embeddedSync() : null),
 
     protectDataKey: async (key) => {
       if (!osKeyStoreUsable(deps.safeStorage)) return null

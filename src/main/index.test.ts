@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -107,13 +107,6 @@ const fake = vi.hoisted(() => {
 })
 
 vi.mock('electron', () => fake.electron)
-// The embedded sync server has its own test (embedded-server.main.test.ts); here only its wiring.
-vi.mock('./embedded-server.main', () => ({
-  startEmbeddedServer: async (opts: { dataDir: string }) => {
-    fake.state.log.push(`embedded server in ${opts.dataDir.slice(fake.state.userData.length)}`)
-    return { url: 'http://127.0.0.1:1', session: async () => null, close: async () => undefined }
-  },
-}))
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
@@ -136,7 +129,6 @@ describe('main process wiring', () => {
     expect(log.slice(log.indexOf('ready'))).toEqual([
       'ready',
       'protocol.handle app',
-      'embedded server in /sync-server',
       'new BrowserWindow',
       'loadURL app://hervat/index.html',
     ])
@@ -189,6 +181,14 @@ describe('main process wiring', () => {
     const lock = fake.state.menu.flatMap((m) => m.submenu ?? []).find((i) => i.id === 'lock')
     lock?.click?.()
     expect(fake.state.windows[0]?.sent).toEqual([[EVENT_CHANNELS.onMenuCommand, 'lock']])
+  })
+
+  it('deletes the plain copy an old in-app sync server left in the data folder', async () => {
+    const old = join(fake.state.userData, 'sync-server', 'pglite')
+    mkdirSync(old, { recursive: true })
+    writeFileSync(join(old, 'PG_VERSION'), '17')
+    await import('./index')
+    await vi.waitFor(() => expect(existsSync(join(fake.state.userData, 'sync-server'))).toBe(false))
   })
 
   it('quits at once when another Hervat already runs', async () => {

@@ -18,8 +18,8 @@ import { EVENT_CHANNELS, type MenuCommand } from '../shared/ipc/contract'
 import { appLocation, APP_SCHEME } from './app-origin.main'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.main'
 import { createDesktopCapabilities } from './capabilities.main'
-import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.main'
 import { registerIpcHandlers } from './ipc-handlers.main'
+import { removeLegacySyncServer } from './legacy-sync-server.main'
 import { buildMenuTemplate } from './menu.main'
 import {
   decidePermissionCheck,
@@ -51,28 +51,6 @@ const security = {
 }
 
 let mainWindow: BrowserWindow | null = null
-
-/**
- * The app's own sync server (docs/adr/0005), started once the app is ready; null when it could
- * not start (the app then works on without sync, as it always can).
- */
-let embedded: Promise<EmbeddedServer | null> = Promise.resolve(null)
-
-function startEmbedded(): void {
-  embedded = startEmbeddedServer({
-    dataDir: join(app.getPath('userData'), 'sync-server'),
-    secretBox: safeStorage.isEncryptionAvailable()
-      ? {
-          encrypt: (plain) => safeStorage.encryptString(plain),
-          decrypt: (sealed) => safeStorage.decryptString(sealed),
-        }
-      : null,
-    deviceName: `Hervat op ${process.platform}`,
-  }).catch((e: unknown) => {
-    console.error('Ingebouwde syncserver niet gestart:', e)
-    return null
-  })
-}
 
 /** Hervat has one window; menu commands go to its page. */
 function sendMenuCommand(cmd: MenuCommand): void {
@@ -147,25 +125,16 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  // CHECKPOINT and close the embedded store before exit (PGlite: an unclean stop risks the WAL).
-  let closing = false
-  app.on('will-quit', (event) => {
-    if (closing) return
-    closing = true
-    event.preventDefault()
-    void embedded
-      .then((server) => server?.close())
-      .catch(() => undefined)
-      .finally(() => app.quit())
-  })
-
   void app.whenReady().then(() => {
     protocol.handle(
       APP_SCHEME,
       createAppProtocolHandler({ rootDir: rendererDir, fetchFile: (url) => net.fetch(url) }),
     )
     configureSession()
-    startEmbedded()
+    // No server or database runs in main (docs/adr/0008); an old in-app server's plain copy goes.
+    void removeLegacySyncServer(app.getPath('userData')).then((r) => {
+      if (r === 'failed') console.error('De oude map sync-server kon niet worden verwijderd.')
+    })
 
     registerIpcHandlers(
       ipcMain,
@@ -184,10 +153,6 @@ function main(): void {
           if (Notification.isSupported()) new Notification(req).show()
         },
         openExternal: (url) => shell.openExternal(url),
-        embeddedSync: async () => {
-          const server = await embedded
-          return server ? server.session() : null
-        },
         safeStorage,
       }),
       site.origin,

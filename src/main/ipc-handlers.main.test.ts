@@ -23,7 +23,6 @@ function recordingHandlers() {
     openFile: async (...args) => (calls.push(['openFile', args]), null),
     notify: async (...args) => void calls.push(['notify', args]),
     openExternal: async (...args) => (calls.push(['openExternal', args]), true),
-    embeddedSync: async () => (calls.push(['embeddedSync', []]), null),
     protectDataKey: async (...args) => (calls.push(['protectDataKey', args]), null),
     unprotectDataKey: async (...args) => (calls.push(['unprotectDataKey', args]), null),
   }

@@ -74,7 +74,6 @@ describe('preload bridge', () => {
     await api.openFile({ title: 'Open', filters: [{ name: 'JSON', extensions: ['json'] }] })
     await api.notify({ title: 't', body: 'b' })
     expect(await api.openExternal('https://www.uwv.nl/')).toBe('answer from hervat:open-external')
-    expect(await api.embeddedSync()).toBe('answer from hervat:embedded-sync')
     const key = new Uint8Array(32)
     await api.protectDataKey(key)
     await api.unprotectDataKey(key)
@@ -90,7 +89,6 @@ describe('preload bridge', () => {
       },
       { channel: INVOKE_CHANNELS.notify, args: [{ title: 't', body: 'b' }] },
       { channel: INVOKE_CHANNELS.openExternal, args: ['https://www.uwv.nl/'] },
-      { channel: INVOKE_CHANNELS.embeddedSync, args: [] },
       { channel: INVOKE_CHANNELS.protectDataKey, args: [key] },
       { channel: INVOKE_CHANNELS.unprotectDataKey, args: [key] },
     ])

@@ -35,7 +35,6 @@ const api = {
     }),
   notify: ({ title, body }) => invoke('notify', { title, body }),
   openExternal: (url) => invoke('openExternal', url),
-  embeddedSync: () => invoke('embeddedSync'),
   protectDataKey: (key) => invoke('protectDataKey', key),
   unprotectDataKey: (wrapped) => invoke('unprotectDataKey', wrapped),
   onMenuCommand: (listener: (cmd: MenuCommand) => void) => {

@@ -139,10 +139,6 @@ describe('browser implementation of the contract', () => {
     expect(fake.tabs).toEqual(['https://wetten.overheid.nl/BWBR0013063'])
   })
 
-  it('has no embedded sync server: the sync screen asks for a server instead', async () => {
-    expect(await createBrowserApi(fakeHost().host).embeddedSync()).toBeNull()
-  })
-
   it('passes menu commands dispatched as DOM events, and nothing else', () => {
     const fake = fakeHost()
     const got: MenuCommand[] = []

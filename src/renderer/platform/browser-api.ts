@@ -91,7 +91,6 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
     },
 
     // A browser runs no server of its own: sign in on the sync screen (README, "Sync").
-    embeddedSync: async () => null,
     // A browser has no OS key store: the passphrase alone protects the data key.
     protectDataKey: async (key) => {
       checked('protectDataKey', [key])

@@ -58,25 +58,6 @@ export type NotifyRequest = { readonly title: string; readonly body: string }
 
 export type Unsubscribe = () => void
 
-/**
- * A signed-in session on the sync server the desktop app runs itself (docs/adr/0005): main
- * starts it on loopback, provisions a local organisation and user on first run, keeps their
- * password, and hands the renderer only tokens for this device.
- */
-export type EmbeddedSyncSession = {
-  readonly serverUrl: string
-  readonly accessToken: string
-  readonly refreshToken: string
-  readonly deviceId: string
-  readonly user: {
-    readonly id: string
-    readonly organisationId: string
-    readonly name: string
-    readonly email: string
-    readonly role: 'casemanager' | 'teamleider' | 'beheerder'
-  }
-}
-
 /** Every capability of the desktop bridge. The renderer codes against this type only. */
 export type HervatApi = {
   readonly appInfo: () => Promise<AppInfo>
@@ -88,8 +69,6 @@ export type HervatApi = {
   readonly notify: (req: NotifyRequest) => Promise<void>
   /** Opens an allowlisted https URL in the user's browser; `false` when refused. */
   readonly openExternal: (url: string) => Promise<boolean>
-  /** Electron: a session on the app's own sync server (null when it is not running). Browser: null. */
-  readonly embeddedSync: () => Promise<EmbeddedSyncSession | null>
   /**
    * Encrypts the database's data key with the OS key store (Electron `safeStorage`), so the
    * logged-in user can unlock without the passphrase. `null` where no OS key store is available
@@ -125,7 +104,6 @@ export const INVOKE_CHANNELS = {
   openFile: 'hervat:open-file',
   notify: 'hervat:notify',
   openExternal: 'hervat:open-external',
-  embeddedSync: 'hervat:embedded-sync',
   protectDataKey: 'hervat:protect-data-key',
   unprotectDataKey: 'hervat:unprotect-data-key',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }

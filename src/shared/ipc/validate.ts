@@ -114,7 +114,6 @@ export const validateIpcArgs: { readonly [K in InvokeCapability]: ArgsValidator<
   openFile: argsValidator<'openFile'>(z.tuple([openFileRequest])),
   notify: argsValidator<'notify'>(z.tuple([notifyRequest])),
   openExternal: argsValidator<'openExternal'>(z.tuple([urlSchema])),
-  embeddedSync: argsValidator<'embeddedSync'>(z.tuple([])),
   protectDataKey: argsValidator<'protectDataKey'>(z.tuple([dataKeySchema])),
   unprotectDataKey: argsValidator<'unprotectDataKey'>(z.tuple([wrappedKeySchema])),
 }
