@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -189,6 +197,19 @@ describe('main process wiring', () => {
     writeFileSync(join(old, 'PG_VERSION'), '17')
     await import('./index')
     await vi.waitFor(() => expect(existsSync(join(fake.state.userData, 'sync-server'))).toBe(false))
+  })
+
+  it('writes nothing personal into the data folder: only the window bounds', async () => {
+    await import('./index')
+    await settle()
+    const win = fake.state.windows[0]
+    win?.listeners.get('move')?.()
+    win?.listeners.get('close')?.()
+    fake.state.appListeners.get('window-all-closed')?.()
+    const files = readdirSync(fake.state.userData, { recursive: true })
+    expect(files).toEqual(['window-state.json'])
+    const saved = JSON.parse(readFileSync(join(fake.state.userData, 'window-state.json'), 'utf8'))
+    expect(saved).toEqual({ bounds: { x: 0, y: 0, width: 1280, height: 820 }, maximized: false })
   })
 
   it('quits at once when another Hervat already runs', async () => {

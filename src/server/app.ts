@@ -4,7 +4,7 @@ import type { ScryptCost } from './auth/passwords'
 import { cachedAccessTokenVerifier, type AccessClaims } from './auth/tokens'
 import { checkDevice } from './auth/device-check'
 import type { Db } from './db/db'
-import { installCors } from './cors'
+import { installCors, installNoStore } from './cors'
 import { HttpError, installErrorHandling } from './http-error'
 import { OPENAPI } from './openapi'
 import { registerAdminRoutes } from './routes/admin-routes'
@@ -58,6 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 8 * 1024 * 1024 })
   installErrorHandling(app)
   installCors(app)
+  installNoStore(app)
   await app.register(rateLimit, { global: false, hook: 'preHandler' })
 
   app.addHook('onRequest', async (req) => {

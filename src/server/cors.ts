@@ -23,3 +23,13 @@ export function installCors(app: FastifyInstance): void {
     }
   })
 }
+
+/**
+ * Every API answer carries dossier data or tokens: no browser or proxy may keep a copy (a
+ * Chromium disk cache would otherwise hold pulled dossiers in plain text, docs/adr/0008).
+ */
+export function installNoStore(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store')
+  })
+}

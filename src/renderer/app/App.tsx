@@ -11,10 +11,12 @@ import { ConflictsPage } from '../features/sync/ConflictsPage'
 import { SyncPage } from '../features/sync/SyncPage'
 import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
 import { startSync, syncEngine } from '../sync/client'
+import { lastCasemanager } from '../storage/last-casemanager'
 import { lockNow } from '../features/lock/lock-store'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
+import { repos } from './services'
 
 function subscribeOnline(cb: () => void) {
   window.addEventListener('online', cb)
@@ -40,6 +42,8 @@ export function App() {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
   useDeadlineNotifications()
   useEffect(() => startSync(), [])
+  // A name an earlier version left in plaintext localStorage moves into sealed storage at once.
+  useEffect(() => void lastCasemanager(repos.settings), [])
 
   useEffect(
     () =>
