@@ -7,6 +7,7 @@ import {
   type InvokeCapability,
   type InvokeResult,
   type NotifyRequest,
+  type OpenedFile,
 } from '../shared/ipc/contract'
 import { openAllowedExternal } from './security.main'
 import { mainText } from './messages.main'
@@ -47,6 +48,10 @@ export type DesktopDeps = {
   readonly openExternal: (url: string) => Promise<void>
   /** Electron's `safeStorage` (the OS key store: DPAPI, Keychain, libsecret/kwallet). */
   readonly safeStorage: SafeStorageLike
+  /** The backup file the OS asked Hervat to open (open-backup.main.ts), handed over once. */
+  readonly takeOpenedBackup: () => Promise<OpenedFile | null>
+  /** Shows the count of overdue steps (overdue-badge.main.ts). */
+  readonly showOverdueCount: (count: number) => void
 }
 
 /** The slice of Electron's `safeStorage` the key capabilities use. */
@@ -131,6 +136,11 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
       } catch {
         return null
       }
+    },
+
+    takeOpenedBackup: () => deps.takeOpenedBackup(),
+    setOverdueCount: async (count) => {
+      deps.showOverdueCount(count)
     },
   }
 }

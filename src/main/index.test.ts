@@ -60,6 +60,10 @@ const fake = vi.hoisted(() => {
     }
     getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 })
     isMaximized = () => false
+    isMinimized = () => false
+    restore = () => undefined
+    show = () => void state.log.push('show')
+    focus = () => void state.log.push('focus')
   }
   const electron = {
     app: {
@@ -72,6 +76,7 @@ const fake = vi.hoisted(() => {
       isReady: () => true,
       getPath: () => state.userData,
       getVersion: () => '0.1.0',
+      setBadgeCount: () => true,
     },
     BrowserWindow,
     protocol: {
@@ -109,6 +114,8 @@ const fake = vi.hoisted(() => {
       decryptString: () => '',
     },
     Notification: { isSupported: () => false },
+    Tray: class {},
+    nativeImage: { createEmpty: () => ({}) },
     net: { fetch: async () => new Response('') },
   }
   return { state, electron }
@@ -210,6 +217,14 @@ describe('main process wiring', () => {
     expect(files).toEqual(['window-state.json'])
     const saved = JSON.parse(readFileSync(join(fake.state.userData, 'window-state.json'), 'utf8'))
     expect(saved).toEqual({ bounds: { x: 0, y: 0, width: 1280, height: 820 }, maximized: false })
+  })
+
+  it('a second start with a backup file focuses the window and announces the file', async () => {
+    await import('./index')
+    await settle()
+    fake.state.appListeners.get('second-instance')?.({}, ['/opt/Hervat/hervat', '/tmp/b.hervat'])
+    expect(fake.state.windows[0]?.sent).toEqual([[EVENT_CHANNELS.onBackupFileOpened, 'b.hervat']])
+    expect(fake.state.log.slice(-2)).toEqual(['show', 'focus'])
   })
 
   it('quits at once when another Hervat already runs', async () => {

@@ -6,6 +6,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeImage,
   net,
   Notification,
   protocol,
@@ -13,6 +14,7 @@ import {
   screen,
   session,
   shell,
+  Tray,
 } from 'electron'
 import { EVENT_CHANNELS, type MenuCommand } from '../shared/ipc/contract'
 import { appLocation, APP_SCHEME } from './app-origin.main'
@@ -21,6 +23,8 @@ import { createDesktopCapabilities } from './capabilities.main'
 import { registerIpcHandlers } from './ipc-handlers.main'
 import { removeLegacySyncServer } from './legacy-sync-server.main'
 import { buildMenuTemplate } from './menu.main'
+import { backupPathFromArgs, createBackupInbox } from './open-backup.main'
+import { createOverdueBadge } from './overdue-badge.main'
 import {
   decidePermissionCheck,
   decidePermissionRequest,
@@ -51,6 +55,27 @@ const security = {
 }
 
 let mainWindow: BrowserWindow | null = null
+
+/** A backup file the OS asked Hervat to open, until the unlocked renderer takes it. */
+const backupInbox = createBackupInbox({
+  fileSize: async (path) => (await stat(path)).size,
+  readFile: (path) => readFile(path),
+  announce: (name) => mainWindow?.webContents.send(EVENT_CHANNELS.onBackupFileOpened, name),
+})
+
+let tray: Tray | null = null
+const showOverdueCount = createOverdueBadge({
+  setBadgeCount: (count) => app.setBadgeCount(count),
+  setTrayTooltip: (text) => {
+    if (text === null) {
+      tray?.destroy()
+      tray = null
+      return
+    }
+    tray ??= new Tray(nativeImage.createEmpty())
+    tray.setToolTip(text)
+  },
+})
 
 /** Hervat has one window; menu commands go to its page. */
 function sendMenuCommand(cmd: MenuCommand): void {
@@ -113,7 +138,17 @@ function main(): void {
     app.quit()
     return
   }
-  app.on('second-instance', focusMainWindow)
+  app.on('second-instance', (_event, argv) => {
+    backupInbox.offer(backupPathFromArgs(argv))
+    focusMainWindow()
+  })
+  // A backup file given on the command line, or (macOS) double-clicked in the Finder.
+  backupInbox.offer(backupPathFromArgs(process.argv))
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    backupInbox.offer(path)
+    focusMainWindow()
+  })
 
   // Every renderer sandboxed, whatever a later BrowserWindow forgets to say.
   app.enableSandbox()
@@ -154,6 +189,8 @@ function main(): void {
         },
         openExternal: (url) => shell.openExternal(url),
         safeStorage,
+        takeOpenedBackup: () => backupInbox.take(),
+        showOverdueCount,
       }),
       site.origin,
     )

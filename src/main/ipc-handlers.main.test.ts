@@ -25,6 +25,8 @@ function recordingHandlers() {
     openExternal: async (...args) => (calls.push(['openExternal', args]), true),
     protectDataKey: async (...args) => (calls.push(['protectDataKey', args]), null),
     unprotectDataKey: async (...args) => (calls.push(['unprotectDataKey', args]), null),
+    takeOpenedBackup: async () => (calls.push(['takeOpenedBackup', []]), null),
+    setOverdueCount: async (...args) => void calls.push(['setOverdueCount', args]),
   }
   return { calls, handlers }
 }

@@ -107,6 +107,25 @@ describe('preload bridge', () => {
   })
 })
 
+describe('opened backup files and the overdue badge', () => {
+  it('passes a file name on, drops anything else, and sends the count on its channel', async () => {
+    const got: string[] = []
+    const unsubscribe = api.onBackupFileOpened((name) => got.push(name))
+    emit(EVENT_CHANNELS.onBackupFileOpened, 'back-up.hervat')
+    emit(EVENT_CHANNELS.onBackupFileOpened, { path: '/etc/passwd' })
+    unsubscribe()
+    emit(EVENT_CHANNELS.onBackupFileOpened, 'later.hervat')
+    expect(got).toEqual(['back-up.hervat'])
+    bridge.invoked.length = 0
+    await api.takeOpenedBackup()
+    await api.setOverdueCount(3)
+    expect(bridge.invoked).toEqual([
+      { channel: INVOKE_CHANNELS.takeOpenedBackup, args: [] },
+      { channel: INVOKE_CHANNELS.setOverdueCount, args: [3] },
+    ])
+  })
+})
+
 describe('preload imports', () => {
   /** Follows relative imports from the preload; returns every bare module specifier it meets. */
   function bareImports(file: string, seen = new Set<string>()): Set<string> {

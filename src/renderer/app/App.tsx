@@ -8,6 +8,7 @@ import { EmployersPage } from '../features/employers/EmployersPage'
 import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
 import { RetentionPage } from '../features/privacy/RetentionPage'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
+import { receiveOpenedBackup } from '../features/data/opened-backup'
 import { SyncPage } from '../features/sync/SyncPage'
 import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
 import { startSync, syncEngine } from '../sync/client'
@@ -44,6 +45,16 @@ export function App() {
   useEffect(() => startSync(), [])
   // A name an earlier version left in plaintext localStorage moves into sealed storage at once.
   useEffect(() => void lastCasemanager(repos.settings), [])
+
+  // A backup file opened from outside (double-click, command line): to its confirmation.
+  useEffect(() => {
+    const take = () =>
+      void receiveOpenedBackup().then((got) => {
+        if (got) navigate({ name: 'data' })
+      })
+    take()
+    return api.onBackupFileOpened(take)
+  }, [navigate])
 
   useEffect(
     () =>

@@ -105,6 +105,12 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
       host.onMenuEvent((detail) => {
         if (isMenuCommand(detail)) listener(detail)
       }),
+    // A browser is never asked to open a file by the OS, and has no dock or taskbar badge.
+    takeOpenedBackup: async () => null,
+    onBackupFileOpened: () => () => undefined,
+    setOverdueCount: async (count) => {
+      checked('setOverdueCount', [count])
+    },
   }
 }
 

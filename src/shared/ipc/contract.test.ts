@@ -20,6 +20,8 @@ describe('IPC contract', () => {
       'openExternal',
       'protectDataKey',
       'unprotectDataKey',
+      'takeOpenedBackup',
+      'setOverdueCount',
     ])
   })
 

@@ -79,6 +79,16 @@ export type HervatApi = {
   readonly unprotectDataKey: (wrapped: Uint8Array) => Promise<Uint8Array | null>
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   readonly onMenuCommand: (listener: (cmd: MenuCommand) => void) => Unsubscribe
+  /**
+   * The backup file Hervat was asked to open (command line, double-click on a `.hervat` file),
+   * read and handed over once; `null` when there is none (always in a browser). The renderer
+   * shows the restore confirmation; nothing changes before the user confirms.
+   */
+  readonly takeOpenedBackup: () => Promise<OpenedFile | null>
+  /** Main was asked to open a backup file (its name); `takeOpenedBackup` hands it over. */
+  readonly onBackupFileOpened: (listener: (fileName: string) => void) => Unsubscribe
+  /** The number of overdue steps, for the dock or taskbar badge (or the tray tooltip). */
+  readonly setOverdueCount: (count: number) => Promise<void>
 }
 
 /** Capabilities answered by main (`ipcRenderer.invoke` → `ipcMain.handle`). */
@@ -106,11 +116,14 @@ export const INVOKE_CHANNELS = {
   openExternal: 'hervat:open-external',
   protectDataKey: 'hervat:protect-data-key',
   unprotectDataKey: 'hervat:unprotect-data-key',
+  takeOpenedBackup: 'hervat:take-opened-backup',
+  setOverdueCount: 'hervat:set-overdue-count',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }
 
 /** IPC channel of every event capability. */
 export const EVENT_CHANNELS = {
   onMenuCommand: 'hervat:menu-command',
+  onBackupFileOpened: 'hervat:backup-file-opened',
 } as const satisfies { readonly [K in EventCapability]: `hervat:${string}` }
 
 /** The names of the invoke capabilities, in one place for main's registration loop. */

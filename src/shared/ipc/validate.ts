@@ -116,4 +116,8 @@ export const validateIpcArgs: { readonly [K in InvokeCapability]: ArgsValidator<
   openExternal: argsValidator<'openExternal'>(z.tuple([urlSchema])),
   protectDataKey: argsValidator<'protectDataKey'>(z.tuple([dataKeySchema])),
   unprotectDataKey: argsValidator<'unprotectDataKey'>(z.tuple([wrappedKeySchema])),
+  takeOpenedBackup: argsValidator<'takeOpenedBackup'>(z.tuple([])),
+  setOverdueCount: argsValidator<'setOverdueCount'>(
+    z.tuple([z.number({ error: 'Verwacht een aantal.' }).int().min(0).max(100_000)]),
+  ),
 }
