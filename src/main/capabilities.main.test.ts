@@ -70,6 +70,11 @@ describe('desktop capabilities', () => {
   it('reports the app version and platform', async () => {
     const api = createDesktopCapabilities(memoryDesktop().deps)
     expect(await api.appInfo()).toEqual({ version: '0.1.0', platform: 'electron', os: 'linux' })
+    const withFolder = createDesktopCapabilities({
+      ...memoryDesktop().deps,
+      dataFolder: '/home/p/.config/Hervat',
+    })
+    expect((await withFolder.appInfo()).dataFolder).toBe('/home/p/.config/Hervat')
   })
 
   it('saves where the user chose, starting in the documents folder', async () => {

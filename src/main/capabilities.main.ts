@@ -28,6 +28,8 @@ type DialogFilter = { name: string; extensions: string[] }
 export type DesktopDeps = {
   readonly appVersion: string
   readonly os: string
+  /** `app.getPath('userData')`, shown in "Over Hervat". */
+  readonly dataFolder?: string
   /** Folder the save dialog starts in (`app.getPath('documents')`). */
   readonly defaultDir: string
   readonly showSaveDialog: (opts: {
@@ -91,7 +93,12 @@ const toDialogFilters = (filters: readonly FileFilter[]): DialogFilter[] =>
 /** The Electron implementation of every invoke capability of the contract. */
 export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
   return {
-    appInfo: async () => ({ version: deps.appVersion, platform: 'electron', os: deps.os }),
+    appInfo: async () => ({
+      version: deps.appVersion,
+      platform: 'electron',
+      os: deps.os,
+      ...(deps.dataFolder ? { dataFolder: deps.dataFolder } : {}),
+    }),
 
     saveFile: async (req) => {
       const name = safeFileName(req.suggestedName)

@@ -176,6 +176,7 @@ function main(): void {
       createDesktopCapabilities({
         appVersion: app.getVersion(),
         os: process.platform,
+        dataFolder: app.getPath('userData'),
         defaultDir: app.getPath('documents'),
         showSaveDialog: (opts) =>
           mainWindow ? dialog.showSaveDialog(mainWindow, opts) : dialog.showSaveDialog(opts),

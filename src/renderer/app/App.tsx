@@ -1,4 +1,5 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { AboutDialog } from '../features/about/AboutDialog'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { DataPage } from '../features/data/DataPage'
 import { DossierPage } from '../features/dossier/DossierPage'
@@ -41,6 +42,8 @@ export function App() {
   const route = useRouter((s) => s.route)
   const navigate = useRouter((s) => s.navigate)
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
+  const [about, setAbout] = useState(false)
+  const closeAbout = useCallback(() => setAbout(false), [])
   useDeadlineNotifications()
   useEffect(() => startSync(), [])
   // A name an earlier version left in plaintext localStorage moves into sealed storage at once.
@@ -60,6 +63,7 @@ export function App() {
     () =>
       api.onMenuCommand((cmd) => {
         if (cmd === 'new-dossier') navigate({ name: 'new-dossier' })
+        else if (cmd === 'about') setAbout(true)
         else if (cmd === 'sync-now') void syncEngine.syncNow()
         else if (cmd === 'export-backup' || cmd === 'import-backup' || cmd === 'load-sample-data')
           navigate({ name: 'data' })
@@ -100,10 +104,21 @@ export function App() {
           {online ? nl.app.online : nl.app.offline}
         </p>
         <SyncSidebarStatus />
+        <a
+          href="#"
+          className="sidebar__about"
+          onClick={(e) => {
+            e.preventDefault()
+            setAbout(true)
+          }}
+        >
+          Over Hervat
+        </a>
       </nav>
       <main className="main">
         <Screen route={route} />
       </main>
+      {about ? <AboutDialog onClose={closeAbout} /> : null}
     </div>
   )
 }

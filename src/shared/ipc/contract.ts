@@ -29,6 +29,8 @@ export type AppInfo = {
   readonly platform: 'electron' | 'browser'
   /** Operating system as reported by the host (`process.platform` or the browser's guess). */
   readonly os?: string
+  /** Electron: the app's data folder (`app.getPath('userData')`). */
+  readonly dataFolder?: string
 }
 
 export type SaveFileRequest = {
