@@ -126,6 +126,32 @@ export default tseslint.config(
     },
   },
   {
+    // Main is a thin shell (docs/adr/0008): no sync server, no database, no HTTP server in its
+    // process, so nothing personal can end up in a plain store in the app's data folder.
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server', '**/server/**', '**/src/server/**'],
+              message: 'src/main importeert niets uit src/server (ADR 0008: geen server in main).',
+            },
+            {
+              group: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'pg', 'pg/*', 'pg-*'],
+              message: 'src/main opent geen database (ADR 0008).',
+            },
+            {
+              group: ['fastify', 'fastify/*', '@fastify/*'],
+              message: 'src/main draait geen HTTP-server (ADR 0008).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['*.config.{js,mjs,ts,mts}', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },

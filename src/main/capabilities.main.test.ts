@@ -30,6 +30,7 @@ function memoryDesktop(
   const notifications: NotifyRequest[] = []
   const opened: string[] = []
   const dialogs: unknown[] = []
+  const overdue: number[] = []
   const deps: DesktopDeps = {
     appVersion: '0.1.0',
     os: 'linux',
@@ -51,14 +52,29 @@ function memoryDesktop(
     showNotification: (req) => void notifications.push(req),
     openExternal: async (url) => void opened.push(url),
     safeStorage: answers.safeStorage ?? fakeSafeStorage('gnome_libsecret'),
+    takeOpenedBackup: async () => ({ name: 'b.hervat', data: new Uint8Array([1]) }),
+    showOverdueCount: (n) => void overdue.push(n),
   }
-  return { deps, files, notifications, opened, dialogs }
+  return { deps, files, notifications, opened, dialogs, overdue }
 }
 
 describe('desktop capabilities', () => {
+  it('hands over a backup file opened from outside, and passes the overdue count on', async () => {
+    const desk = memoryDesktop()
+    const api = createDesktopCapabilities(desk.deps)
+    expect(await api.takeOpenedBackup()).toEqual({ name: 'b.hervat', data: new Uint8Array([1]) })
+    await api.setOverdueCount(2)
+    expect(desk.overdue).toEqual([2])
+  })
+
   it('reports the app version and platform', async () => {
     const api = createDesktopCapabilities(memoryDesktop().deps)
     expect(await api.appInfo()).toEqual({ version: '0.1.0', platform: 'electron', os: 'linux' })
+    const withFolder = createDesktopCapabilities({
+      ...memoryDesktop().deps,
+      dataFolder: '/home/p/.config/Hervat',
+    })
+    expect((await withFolder.appInfo()).dataFolder).toBe('/home/p/.config/Hervat')
   })
 
   it('saves where the user chose, starting in the documents folder', async () => {

@@ -6,8 +6,8 @@ import {
   type InvokeArgs,
   type InvokeCapability,
   type InvokeResult,
-  type EmbeddedSyncSession,
   type NotifyRequest,
+  type OpenedFile,
 } from '../shared/ipc/contract'
 import { openAllowedExternal } from './security.main'
 import { mainText } from './messages.main'
@@ -29,6 +29,8 @@ type DialogFilter = { name: string; extensions: string[] }
 export type DesktopDeps = {
   readonly appVersion: string
   readonly os: string
+  /** `app.getPath('userData')`, shown in "Over Hervat". */
+  readonly dataFolder?: string
   /** Folder the save dialog starts in (`app.getPath('documents')`). */
   readonly defaultDir: string
   readonly showSaveDialog: (opts: {
@@ -47,12 +49,14 @@ export type DesktopDeps = {
   /** Shows a system notification; a no-op where the OS has none. */
   readonly showNotification: (req: NotifyRequest) => void
   readonly openExternal: (url: string) => Promise<void>
-  /** A session on the embedded sync server (src/main/embedded-server.main.ts), or null. */
-  readonly embeddedSync?: () => Promise<EmbeddedSyncSession | null>
   /** Electron's `safeStorage` (the OS key store: DPAPI, Keychain, libsecret/kwallet). */
   readonly safeStorage: SafeStorageLike
   /** The update controller (src/main/updates.main.ts); absent when no feed is configured. */
   readonly updates?: Pick<UpdateController, 'status' | 'install'>
+  /** The backup file the OS asked Hervat to open (open-backup.main.ts), handed over once. */
+  readonly takeOpenedBackup: () => Promise<OpenedFile | null>
+  /** Shows the count of overdue steps (overdue-badge.main.ts). */
+  readonly showOverdueCount: (count: number) => void
 }
 
 /** The slice of Electron's `safeStorage` the key capabilities use. */
@@ -92,7 +96,12 @@ const toDialogFilters = (filters: readonly FileFilter[]): DialogFilter[] =>
 /** The Electron implementation of every invoke capability of the contract. */
 export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
   return {
-    appInfo: async () => ({ version: deps.appVersion, platform: 'electron', os: deps.os }),
+    appInfo: async () => ({
+      version: deps.appVersion,
+      platform: 'electron',
+      os: deps.os,
+      ...(deps.dataFolder ? { dataFolder: deps.dataFolder } : {}),
+    }),
 
     saveFile: async (req) => {
       const name = safeFileName(req.suggestedName)
@@ -123,7 +132,6 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
     },
 
     openExternal: (url) => openAllowedExternal(url, deps.openExternal),
-    embeddedSync: async () => (deps.embeddedSync ? deps.embeddedSync() : null),
 
     protectDataKey: async (key) => {
       if (!osKeyStoreUsable(deps.safeStorage)) return null
@@ -145,5 +153,9 @@ export function createDesktopCapabilities(deps: DesktopDeps): InvokeHandlers {
       deps.updates
         ? deps.updates.install(readiness)
         : { restarting: false, reason: 'no-update', message: updateText.noUpdate },
+    takeOpenedBackup: () => deps.takeOpenedBackup(),
+    setOverdueCount: async (count) => {
+      deps.showOverdueCount(count)
+    },
   }
 }

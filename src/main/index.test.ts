@@ -1,4 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -52,6 +60,10 @@ const fake = vi.hoisted(() => {
     }
     getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 })
     isMaximized = () => false
+    isMinimized = () => false
+    restore = () => undefined
+    show = () => void state.log.push('show')
+    focus = () => void state.log.push('focus')
   }
   const electron = {
     app: {
@@ -64,6 +76,7 @@ const fake = vi.hoisted(() => {
       isReady: () => true,
       getPath: () => state.userData,
       getVersion: () => '0.1.0',
+      setBadgeCount: () => true,
     },
     BrowserWindow,
     protocol: {
@@ -101,19 +114,14 @@ const fake = vi.hoisted(() => {
       decryptString: () => '',
     },
     Notification: { isSupported: () => false },
+    Tray: class {},
+    nativeImage: { createEmpty: () => ({}) },
     net: { fetch: async () => new Response('') },
   }
   return { state, electron }
 })
 
 vi.mock('electron', () => fake.electron)
-// The embedded sync server has its own test (embedded-server.main.test.ts); here only its wiring.
-vi.mock('./embedded-server.main', () => ({
-  startEmbeddedServer: async (opts: { dataDir: string }) => {
-    fake.state.log.push(`embedded server in ${opts.dataDir.slice(fake.state.userData.length)}`)
-    return { url: 'http://127.0.0.1:1', session: async () => null, close: async () => undefined }
-  },
-}))
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
@@ -136,7 +144,6 @@ describe('main process wiring', () => {
     expect(log.slice(log.indexOf('ready'))).toEqual([
       'ready',
       'protocol.handle app',
-      'embedded server in /sync-server',
       'new BrowserWindow',
       'loadURL app://hervat/index.html',
     ])
@@ -189,6 +196,35 @@ describe('main process wiring', () => {
     const lock = fake.state.menu.flatMap((m) => m.submenu ?? []).find((i) => i.id === 'lock')
     lock?.click?.()
     expect(fake.state.windows[0]?.sent).toEqual([[EVENT_CHANNELS.onMenuCommand, 'lock']])
+  })
+
+  it('deletes the plain copy an old in-app sync server left in the data folder', async () => {
+    const old = join(fake.state.userData, 'sync-server', 'pglite')
+    mkdirSync(old, { recursive: true })
+    writeFileSync(join(old, 'PG_VERSION'), '17')
+    await import('./index')
+    await vi.waitFor(() => expect(existsSync(join(fake.state.userData, 'sync-server'))).toBe(false))
+  })
+
+  it('writes nothing personal into the data folder: only the window bounds', async () => {
+    await import('./index')
+    await settle()
+    const win = fake.state.windows[0]
+    win?.listeners.get('move')?.()
+    win?.listeners.get('close')?.()
+    fake.state.appListeners.get('window-all-closed')?.()
+    const files = readdirSync(fake.state.userData, { recursive: true })
+    expect(files).toEqual(['window-state.json'])
+    const saved = JSON.parse(readFileSync(join(fake.state.userData, 'window-state.json'), 'utf8'))
+    expect(saved).toEqual({ bounds: { x: 0, y: 0, width: 1280, height: 820 }, maximized: false })
+  })
+
+  it('a second start with a backup file focuses the window and announces the file', async () => {
+    await import('./index')
+    await settle()
+    fake.state.appListeners.get('second-instance')?.({}, ['/opt/Hervat/hervat', '/tmp/b.hervat'])
+    expect(fake.state.windows[0]?.sent).toEqual([[EVENT_CHANNELS.onBackupFileOpened, 'b.hervat']])
+    expect(fake.state.log.slice(-2)).toEqual(['show', 'focus'])
   })
 
   it('quits at once when another Hervat already runs', async () => {

@@ -7,6 +7,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeImage,
   net,
   Notification,
   protocol,
@@ -14,14 +15,17 @@ import {
   screen,
   session,
   shell,
+  Tray,
 } from 'electron'
 import { EVENT_CHANNELS, type MenuCommand } from '../shared/ipc/contract'
 import { appLocation, APP_SCHEME } from './app-origin.main'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.main'
 import { createDesktopCapabilities } from './capabilities.main'
-import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.main'
 import { registerIpcHandlers } from './ipc-handlers.main'
+import { removeLegacySyncServer } from './legacy-sync-server.main'
 import { buildMenuTemplate } from './menu.main'
+import { backupPathFromArgs, createBackupInbox } from './open-backup.main'
+import { createOverdueBadge } from './overdue-badge.main'
 import {
   decidePermissionCheck,
   decidePermissionRequest,
@@ -92,27 +96,26 @@ function setUpUpdates(): void {
     .catch((e: unknown) => console.error('Updates niet gestart:', e))
 }
 
-/**
- * The app's own sync server (docs/adr/0005), started once the app is ready; null when it could
- * not start (the app then works on without sync, as it always can).
- */
-let embedded: Promise<EmbeddedServer | null> = Promise.resolve(null)
+/** A backup file the OS asked Hervat to open, until the unlocked renderer takes it. */
+const backupInbox = createBackupInbox({
+  fileSize: async (path) => (await stat(path)).size,
+  readFile: (path) => readFile(path),
+  announce: (name) => mainWindow?.webContents.send(EVENT_CHANNELS.onBackupFileOpened, name),
+})
 
-function startEmbedded(): void {
-  embedded = startEmbeddedServer({
-    dataDir: join(app.getPath('userData'), 'sync-server'),
-    secretBox: safeStorage.isEncryptionAvailable()
-      ? {
-          encrypt: (plain) => safeStorage.encryptString(plain),
-          decrypt: (sealed) => safeStorage.decryptString(sealed),
-        }
-      : null,
-    deviceName: `Hervat op ${process.platform}`,
-  }).catch((e: unknown) => {
-    console.error('Ingebouwde syncserver niet gestart:', e)
-    return null
-  })
-}
+let tray: Tray | null = null
+const showOverdueCount = createOverdueBadge({
+  setBadgeCount: (count) => app.setBadgeCount(count),
+  setTrayTooltip: (text) => {
+    if (text === null) {
+      tray?.destroy()
+      tray = null
+      return
+    }
+    tray ??= new Tray(nativeImage.createEmpty())
+    tray.setToolTip(text)
+  },
+})
 
 /** Hervat has one window; menu commands go to its page. */
 function sendMenuCommand(cmd: MenuCommand): void {
@@ -175,7 +178,17 @@ function main(): void {
     app.quit()
     return
   }
-  app.on('second-instance', focusMainWindow)
+  app.on('second-instance', (_event, argv) => {
+    backupInbox.offer(backupPathFromArgs(argv))
+    focusMainWindow()
+  })
+  // A backup file given on the command line, or (macOS) double-clicked in the Finder.
+  backupInbox.offer(backupPathFromArgs(process.argv))
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    backupInbox.offer(path)
+    focusMainWindow()
+  })
 
   // Every renderer sandboxed, whatever a later BrowserWindow forgets to say.
   app.enableSandbox()
@@ -187,31 +200,23 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  // CHECKPOINT and close the embedded store before exit (PGlite: an unclean stop risks the WAL).
-  let closing = false
-  app.on('will-quit', (event) => {
-    if (closing) return
-    closing = true
-    event.preventDefault()
-    void embedded
-      .then((server) => server?.close())
-      .catch(() => undefined)
-      .finally(() => app.quit())
-  })
-
   void app.whenReady().then(() => {
     protocol.handle(
       APP_SCHEME,
       createAppProtocolHandler({ rootDir: rendererDir, fetchFile: (url) => net.fetch(url) }),
     )
     configureSession()
-    startEmbedded()
+    // No server or database runs in main (docs/adr/0008); an old in-app server's plain copy goes.
+    void removeLegacySyncServer(app.getPath('userData')).then((r) => {
+      if (r === 'failed') console.error('De oude map sync-server kon niet worden verwijderd.')
+    })
 
     registerIpcHandlers(
       ipcMain,
       createDesktopCapabilities({
         appVersion: app.getVersion(),
         os: process.platform,
+        dataFolder: app.getPath('userData'),
         defaultDir: app.getPath('documents'),
         showSaveDialog: (opts) =>
           mainWindow ? dialog.showSaveDialog(mainWindow, opts) : dialog.showSaveDialog(opts),
@@ -224,16 +229,14 @@ function main(): void {
           if (Notification.isSupported()) new Notification(req).show()
         },
         openExternal: (url) => shell.openExternal(url),
-        embeddedSync: async () => {
-          const server = await embedded
-          return server ? server.session() : null
-        },
         safeStorage,
         updates: {
           status: () => updates?.status() ?? { state: 'idle' },
           install: async (readiness) =>
             updates ? updates.install(readiness) : decideRestart({ state: 'idle' }, readiness),
         },
+        takeOpenedBackup: () => backupInbox.take(),
+        showOverdueCount,
       }),
       site.origin,
     )

@@ -23,7 +23,6 @@ function recordingHandlers() {
     openFile: async (...args) => (calls.push(['openFile', args]), null),
     notify: async (...args) => void calls.push(['notify', args]),
     openExternal: async (...args) => (calls.push(['openExternal', args]), true),
-    embeddedSync: async () => (calls.push(['embeddedSync', []]), null),
     protectDataKey: async (...args) => (calls.push(['protectDataKey', args]), null),
     unprotectDataKey: async (...args) => (calls.push(['unprotectDataKey', args]), null),
     updateStatus: async () => (calls.push(['updateStatus', []]), { state: 'idle' }),
@@ -31,6 +30,8 @@ function recordingHandlers() {
       calls.push(['installUpdate', args]),
       { restarting: false, reason: 'no-update', message: '' }
     ),
+    takeOpenedBackup: async () => (calls.push(['takeOpenedBackup', []]), null),
+    setOverdueCount: async (...args) => void calls.push(['setOverdueCount', args]),
   }
   return { calls, handlers }
 }

@@ -74,7 +74,6 @@ describe('preload bridge', () => {
     await api.openFile({ title: 'Open', filters: [{ name: 'JSON', extensions: ['json'] }] })
     await api.notify({ title: 't', body: 'b' })
     expect(await api.openExternal('https://www.uwv.nl/')).toBe('answer from hervat:open-external')
-    expect(await api.embeddedSync()).toBe('answer from hervat:embedded-sync')
     const key = new Uint8Array(32)
     await api.protectDataKey(key)
     await api.unprotectDataKey(key)
@@ -92,7 +91,6 @@ describe('preload bridge', () => {
       },
       { channel: INVOKE_CHANNELS.notify, args: [{ title: 't', body: 'b' }] },
       { channel: INVOKE_CHANNELS.openExternal, args: ['https://www.uwv.nl/'] },
-      { channel: INVOKE_CHANNELS.embeddedSync, args: [] },
       { channel: INVOKE_CHANNELS.protectDataKey, args: [key] },
       { channel: INVOKE_CHANNELS.unprotectDataKey, args: [key] },
       { channel: INVOKE_CHANNELS.updateStatus, args: [] },
@@ -123,6 +121,25 @@ describe('preload bridge', () => {
     emit(EVENT_CHANNELS.onUpdateStatus, { state: 'ready', version: '0.2.0' })
     expect(got).toEqual([{ state: 'downloading', version: '0.2.0', percent: 40 }])
     expect(bridge.listeners.get(EVENT_CHANNELS.onUpdateStatus)?.size).toBe(0)
+  })
+})
+
+describe('opened backup files and the overdue badge', () => {
+  it('passes a file name on, drops anything else, and sends the count on its channel', async () => {
+    const got: string[] = []
+    const unsubscribe = api.onBackupFileOpened((name) => got.push(name))
+    emit(EVENT_CHANNELS.onBackupFileOpened, 'back-up.hervat')
+    emit(EVENT_CHANNELS.onBackupFileOpened, { path: '/etc/passwd' })
+    unsubscribe()
+    emit(EVENT_CHANNELS.onBackupFileOpened, 'later.hervat')
+    expect(got).toEqual(['back-up.hervat'])
+    bridge.invoked.length = 0
+    await api.takeOpenedBackup()
+    await api.setOverdueCount(3)
+    expect(bridge.invoked).toEqual([
+      { channel: INVOKE_CHANNELS.takeOpenedBackup, args: [] },
+      { channel: INVOKE_CHANNELS.setOverdueCount, args: [3] },
+    ])
   })
 })
 

@@ -36,7 +36,6 @@ const api = {
     }),
   notify: ({ title, body }) => invoke('notify', { title, body }),
   openExternal: (url) => invoke('openExternal', url),
-  embeddedSync: () => invoke('embeddedSync'),
   protectDataKey: (key) => invoke('protectDataKey', key),
   unprotectDataKey: (wrapped) => invoke('unprotectDataKey', wrapped),
   onMenuCommand: (listener: (cmd: MenuCommand) => void) => {
@@ -60,6 +59,18 @@ const api = {
       ipcRenderer.removeListener(channel, wrapped)
     }
   },
+  takeOpenedBackup: () => invoke('takeOpenedBackup'),
+  onBackupFileOpened: (listener: (fileName: string) => void) => {
+    const channel = EVENT_CHANNELS.onBackupFileOpened
+    const wrapped = (_event: IpcRendererEvent, name: unknown) => {
+      if (typeof name === 'string') listener(name)
+    }
+    ipcRenderer.on(channel, wrapped)
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped)
+    }
+  },
+  setOverdueCount: (count) => invoke('setOverdueCount', count),
 } satisfies HervatApi
 
 contextBridge.exposeInMainWorld('hervat', api)

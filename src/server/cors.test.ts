@@ -34,4 +34,11 @@ describe('CORS for the browser build and the Electron window', () => {
     expect(ok.statusCode).toBe(200)
     expect(ok.headers['access-control-allow-origin']).toBe('app://hervat')
   })
+
+  it('forbids every cache to keep an API answer (they carry dossiers and tokens)', async () => {
+    for (const headers of [{}, auth(w.actors.cmA1)]) {
+      const res = await w.app.inject({ url: '/api/v1/sync/pull', headers })
+      expect(res.headers['cache-control']).toBe('no-store')
+    }
+  })
 })

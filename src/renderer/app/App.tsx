@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { AboutDialog } from '../features/about/AboutDialog'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { DataPage } from '../features/data/DataPage'
 import { DossierPage } from '../features/dossier/DossierPage'
@@ -8,14 +9,17 @@ import { EmployersPage } from '../features/employers/EmployersPage'
 import { AuditCheckPage } from '../features/privacy/AuditCheckPage'
 import { RetentionPage } from '../features/privacy/RetentionPage'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
+import { receiveOpenedBackup } from '../features/data/opened-backup'
 import { SyncPage } from '../features/sync/SyncPage'
 import { SyncSidebarStatus } from '../features/sync/SyncSidebarStatus'
 import { UpdateNotice } from '../features/updates/UpdateNotice'
 import { startSync, syncEngine } from '../sync/client'
+import { lastCasemanager } from '../storage/last-casemanager'
 import { lockNow } from '../features/lock/lock-store'
 import { nl } from '../i18n/nl'
 import { api } from '../platform/api'
 import { useRouter, type Route } from './router'
+import { repos } from './services'
 
 // Pages with their own heavy libraries (charts, spreadsheets) load when first opened.
 const ReportsPage = lazy(() =>
@@ -48,13 +52,28 @@ export function App() {
   const route = useRouter((s) => s.route)
   const navigate = useRouter((s) => s.navigate)
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine)
+  const [about, setAbout] = useState(false)
+  const closeAbout = useCallback(() => setAbout(false), [])
   useDeadlineNotifications()
   useEffect(() => startSync(), [])
+  // A name an earlier version left in plaintext localStorage moves into sealed storage at once.
+  useEffect(() => void lastCasemanager(repos.settings), [])
+
+  // A backup file opened from outside (double-click, command line): to its confirmation.
+  useEffect(() => {
+    const take = () =>
+      void receiveOpenedBackup().then((got) => {
+        if (got) navigate({ name: 'data' })
+      })
+    take()
+    return api.onBackupFileOpened(take)
+  }, [navigate])
 
   useEffect(
     () =>
       api.onMenuCommand((cmd) => {
         if (cmd === 'new-dossier') navigate({ name: 'new-dossier' })
+        else if (cmd === 'about') setAbout(true)
         else if (cmd === 'sync-now') void syncEngine.syncNow()
         else if (cmd === 'export-backup' || cmd === 'import-backup' || cmd === 'load-sample-data')
           navigate({ name: 'data' })
@@ -96,10 +115,21 @@ export function App() {
         </p>
         <SyncSidebarStatus />
         <UpdateNotice />
+        <a
+          href="#"
+          className="sidebar__about"
+          onClick={(e) => {
+            e.preventDefault()
+            setAbout(true)
+          }}
+        >
+          Over Hervat
+        </a>
       </nav>
       <main className="main">
         <Screen route={route} />
       </main>
+      {about ? <AboutDialog onClose={closeAbout} /> : null}
     </div>
   )
 }

@@ -262,6 +262,8 @@ export function FreeTextField(props: BaseProps & { readonly rows?: number }) {
       <textarea
         id={id}
         rows={props.rows ?? 4}
+        // Also keeps Chromium from saving the text with the page's form state (docs/adr/0008).
+        autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-required={props.required ? true : undefined}
         aria-describedby={describedBy(id, true, error, warning)}

@@ -153,10 +153,6 @@ describe('browser implementation of the contract', () => {
     expect(typeof unsubscribe).toBe('function')
   })
 
-  it('has no embedded sync server: the sync screen asks for a server instead', async () => {
-    expect(await createBrowserApi(fakeHost().host).embeddedSync()).toBeNull()
-  })
-
   it('passes menu commands dispatched as DOM events, and nothing else', () => {
     const fake = fakeHost()
     const got: MenuCommand[] = []

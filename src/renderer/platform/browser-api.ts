@@ -91,7 +91,6 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
     },
 
     // A browser runs no server of its own: sign in on the sync screen (README, "Sync").
-    embeddedSync: async () => null,
     // A browser has no OS key store: the passphrase alone protects the data key.
     protectDataKey: async (key) => {
       checked('protectDataKey', [key])
@@ -118,6 +117,12 @@ export function createBrowserApi(host: BrowserHost = domHost()): HervatApi {
       }
     },
     onUpdateStatus: () => () => undefined,
+    // A browser is never asked to open a file by the OS, and has no dock or taskbar badge.
+    takeOpenedBackup: async () => null,
+    onBackupFileOpened: () => () => undefined,
+    setOverdueCount: async (count) => {
+      checked('setOverdueCount', [count])
+    },
   }
 }
 

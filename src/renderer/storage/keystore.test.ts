@@ -113,4 +113,27 @@ describe('app lock and key store', () => {
     expect(r.ok).toBe(false)
     expect((await other.session.unlockWithPassphrase(PASS)).ok).toBe(true)
   })
+
+  it('remembers a lock: locked and closed, it starts locked even where the OS key store could unlock', async () => {
+    const os = fakeOsKeyStore()
+    const { name, session } = freshSession({ os })
+    await session.setup(PASS, PASS)
+    // Closed while unlocked: the next start may unlock with the OS key store by itself.
+    const closedUnlocked = freshSession({ name, os })
+    expect(await closedUnlocked.session.state()).toMatchObject({ kind: 'locked', autoUnlock: true })
+    expect((await closedUnlocked.session.unlockWithOsKey()).ok).toBe(true)
+    // The user locks (button, menu or idle time) and quits: the next start waits for her.
+    await closedUnlocked.session.lock()
+    closedUnlocked.db.close()
+    const afterLock = freshSession({ name, os })
+    const locked = await afterLock.session.state()
+    expect(locked).toMatchObject({ kind: 'locked', osKey: true })
+    expect(locked).not.toHaveProperty('autoUnlock')
+    // She unlocks herself (either way); from then on a plain close is as before.
+    expect((await afterLock.session.unlockWithPassphrase(PASS)).ok).toBe(true)
+    afterLock.db.close()
+    expect(await freshSession({ name, os }).session.state()).toMatchObject({ autoUnlock: true })
+    // Without an OS key store (a browser) there is never an automatic unlock.
+    expect(await freshSession({ name }).session.state()).not.toHaveProperty('autoUnlock')
+  })
 })

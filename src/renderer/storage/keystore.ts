@@ -10,7 +10,7 @@ import {
   type DataKeys,
   type PassphraseWrap,
 } from './crypto/keys'
-import { ENCRYPTION_STATE_KEY, KEYSTORE_KEY, UNLOCK_FAILURES_KEY } from './crypto/state'
+import { ENCRYPTION_STATE_KEY, KEYSTORE_KEY, LOCKED_KEY, UNLOCK_FAILURES_KEY } from './crypto/state'
 import type { Vault } from './crypto/vault'
 import type { HervatDb } from './db'
 import { encryptExistingRows } from './migrations/v7-encryption'
@@ -47,7 +47,16 @@ export function unlockDelayMs(count: number): number {
 
 export type LockState =
   | { readonly kind: 'setup' }
-  | { readonly kind: 'locked'; readonly osKey: boolean; readonly waitUntil?: number }
+  | {
+      readonly kind: 'locked'
+      readonly osKey: boolean
+      readonly waitUntil?: number
+      /**
+       * The OS key store may unlock at start without a click: it can, and the user did not lock
+       * Hervat before it closed (a lock is remembered across a restart).
+       */
+      readonly autoUnlock?: boolean
+    }
   | { readonly kind: 'unlocked' }
 
 export type UnlockError =
@@ -111,18 +120,20 @@ export function createLockSession(opts: {
   const now = opts.now ?? (() => Date.now())
 
   const readState = async () => {
-    const keys = [KEYSTORE_KEY, UNLOCK_FAILURES_KEY]
+    const keys = [KEYSTORE_KEY, UNLOCK_FAILURES_KEY, LOCKED_KEY]
     if (db.isOpen()) {
       const rows = await db.meta.bulkGet(keys)
       return {
         keystore: rows[0]?.value as Keystore | undefined,
         failures: rows[1]?.value as UnlockFailures | undefined,
+        locked: rows[2]?.value === true,
       }
     }
     const m = await peekMeta(db.name, keys)
     return {
       keystore: m.get(KEYSTORE_KEY) as Keystore | undefined,
       failures: m.get(UNLOCK_FAILURES_KEY) as UnlockFailures | undefined,
+      locked: m.get(LOCKED_KEY) === true,
     }
   }
 
@@ -145,6 +156,7 @@ export function createLockSession(opts: {
       if (!db.isOpen()) await db.open()
       await encryptExistingRows(db)
       vault.strict = true
+      await db.meta.delete(LOCKED_KEY)
       return true
     } catch (e) {
       vault.lock()
@@ -155,13 +167,15 @@ export function createLockSession(opts: {
   return {
     state: async (): Promise<LockState> => {
       if (vault.unlocked) return { kind: 'unlocked' }
-      const { keystore, failures } = await readState()
+      const { keystore, failures, locked } = await readState()
       if (!keystore) return { kind: 'setup' }
       const until = waitUntilOf(failures)
+      const osKey = !!keystore.os && !!opts.os
       return {
         kind: 'locked',
-        osKey: !!keystore.os && !!opts.os,
+        osKey,
         ...(until ? { waitUntil: until } : {}),
+        ...(osKey && !locked ? { autoUnlock: true } : {}),
       }
     },
 
@@ -263,8 +277,14 @@ export function createLockSession(opts: {
       return { ok: true, value: undefined }
     },
 
-    /** Drops the key: from now on nothing personal can be read until the next unlock. */
-    lock: () => vault.lock(),
+    /**
+     * Drops the key: from now on nothing personal can be read until the next unlock. Remembered,
+     * so a Hervat closed while locked starts locked even where the OS key store could unlock it.
+     */
+    lock: (): Promise<void> => {
+      vault.lock()
+      return writeMeta(db, LOCKED_KEY, true)
+    },
   }
 }
 

@@ -33,6 +33,12 @@ const KEY = 'settings'
  */
 export const USER_NAME_KEY = 'settings.userName'
 
+/**
+ * The casemanager entered on the last new dossier, the next one's default: a name, so sealed
+ * (earlier versions kept it in plaintext localStorage, docs/adr/0008).
+ */
+export const LAST_CASEMANAGER_KEY = 'settings.lastCasemanager'
+
 /** The casemanager's name from sealed storage. Inside a transaction, include `db.sealedMeta`. */
 export async function userNameOf(db: HervatDb): Promise<string | undefined> {
   const value = (await db.sealedMeta.get(USER_NAME_KEY))?.value
@@ -57,6 +63,16 @@ export function settingsRepository(db: HervatDb) {
   }
   return {
     get,
+    /** The casemanager of the last new dossier ('' when none); needs an unlocked database. */
+    lastCasemanager: async (): Promise<string> => {
+      const value = (await db.sealedMeta.get(LAST_CASEMANAGER_KEY))?.value
+      return typeof value === 'string' ? value : ''
+    },
+    rememberCasemanager: async (name: string): Promise<void> => {
+      const trimmed = name.trim().slice(0, 200)
+      if (trimmed) await db.sealedMeta.put({ key: LAST_CASEMANAGER_KEY, value: trimmed })
+      else await db.sealedMeta.delete(LAST_CASEMANAGER_KEY)
+    },
     update: (patch: Partial<Settings>): Promise<Settings> =>
       db.transaction('rw', [db.meta, db.sealedMeta], async () => {
         const next = settingsSchema.parse({ ...(await get()), ...patch })

@@ -71,6 +71,11 @@ export const CLOCK_KEY = 'sync.clock'
  */
 export const SESSION_KEY = 'sync.session'
 export const ACCOUNT_KEY = 'sync.account'
+/**
+ * Plaintext `meta` key of versions before docs/adr/0008: the user signed out of the in-app sync
+ * server. Read by nothing now; removed with the retired session.
+ */
+export const LEGACY_EMBEDDED_OPT_OUT_KEY = 'syncpref.embeddedOptOut'
 /** What v8 moved from plaintext `meta` to `sealedMeta`. */
 export const SEALED_SYNC_KEYS = [SESSION_KEY, ACCOUNT_KEY] as const
 

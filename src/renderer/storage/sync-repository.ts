@@ -6,6 +6,7 @@ import {
   fieldKey,
   mergeField,
   parseHlc,
+  SYNC_TABLES,
   tableScope,
   versionOf,
   type FieldVersion,
@@ -16,10 +17,14 @@ import {
 } from '../../shared/sync'
 import { DATA_TABLES } from './db'
 import {
+  ACCOUNT_KEY,
   CLOCK_KEY,
+  CURSOR_KEY,
+  LEGACY_EMBEDDED_OPT_OUT_KEY,
   loadClock,
   openConflicts,
   receiveClock,
+  SESSION_KEY,
   settledAfter,
   stateRow,
   type FieldStateRow,
@@ -353,6 +358,46 @@ export function syncRepository(ctx: StoreContext) {
     getBlob: async (sha256: string) => (await db.blobs.get(sha256))?.data,
     putBlob: async (sha256: string, data: Uint8Array): Promise<void> => {
       await db.blobs.put({ sha256, data, size: data.length })
+    },
+    /**
+     * Retires a session on the in-app sync server of versions before docs/adr/0008, which no
+     * longer exists: the session, the account and the cursor go, and every field's current version
+     * (the winner, with its own change id, HLC and base) goes back into the outbox, so the
+     * organisation's server receives all of it once the user signs in there, also what the in-app
+     * server had already acknowledged. Records deleted here send only their delete marker; open
+     * conflicts stay on this device for the casemanager to decide. The server skips a change id
+     * it already has, so nothing arrives twice. One transaction; returns the changes queued.
+     */
+    retireEmbeddedSession: async (): Promise<number> => {
+      const recordTables = SYNC_TABLES.map((t) => db.table(t))
+      return db.transaction(
+        'rw',
+        [db.outbox, db.fieldStates, db.meta, db.sealedMeta, ...recordTables],
+        async () => {
+          const present = new Map<string, Set<string>>()
+          for (const t of SYNC_TABLES)
+            present.set(t, new Set((await db.table(t).toCollection().primaryKeys()).map(String)))
+          const queued: SyncChange[] = []
+          await db.fieldStates.each((s) => {
+            const deleted = s.field === DELETED_FIELD && s.winner.value === true
+            if (!deleted && !present.get(s.table)?.has(s.recordId)) return
+            queued.push({
+              id: s.winner.changeId,
+              table: s.table,
+              recordId: s.recordId,
+              dossierId: s.dossierId,
+              field: s.field,
+              value: s.winner.value,
+              hlc: s.winner.hlc,
+              baseHlc: s.winner.baseHlc,
+            })
+          })
+          await db.outbox.bulkPut(queued)
+          await db.sealedMeta.bulkDelete([SESSION_KEY, ACCOUNT_KEY])
+          await db.meta.bulkDelete([CURSOR_KEY, LEGACY_EMBEDDED_OPT_OUT_KEY])
+          return queued.length
+        },
+      )
     },
     /**
      * Sign out with wipe: every record, the outbox, the field states and the sync bookkeeping,

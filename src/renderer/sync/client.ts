@@ -1,5 +1,4 @@
 import { repos } from '../app/services'
-import { api } from '../platform/api'
 import { createSyncEngine } from './engine'
 import { useSyncState } from './store'
 
@@ -15,14 +14,12 @@ export const syncEngine = createSyncEngine({
   },
   deviceName: `Hervat op ${navigator.platform || 'deze computer'}`,
   setState: (patch) => useSyncState.setState(patch),
-  embedded: () => api.embeddedSync(),
 })
 
 let stop: (() => void) | null = null
 
 /**
- * Starts syncing for this window (once): restores the session or connects to the embedded
- * server, follows the browser's online/offline events, and pushes shortly after local writes
+ * Starts syncing for this window (once): restores the session, follows the browser's online/offline events, and pushes shortly after local writes
  * (it watches the outbox). Without a server the app simply works on locally.
  */
 export function startSync(): () => void {

@@ -370,6 +370,67 @@ describe('sync engine against the real server', () => {
     expect(a.state().status).toBe('signed-out')
   })
 
+  it('retires a session on the old in-app server: the organisation server receives everything', async () => {
+    // A laptop of an earlier version: everything it wrote went to its in-app server (the outbox
+    // acknowledged), one edit made since is still unsent, and its session points at that server.
+    const a = device()
+    const { dossier, employee } = await seed(a.repos, 'Ingrid')
+    await a.repos.sync.acknowledge((await a.idb.outbox.toArray()).map((c) => c.id))
+    const updated = await a.repos.dossiers.update(dossier.id, {
+      ...dossier,
+      employeeId: employee.id,
+      casemanager: 'Ingrid Bakker',
+    })
+    if (!updated.ok) throw new Error(updated.error.message)
+    const unsent = await a.repos.sync.pendingCount()
+    expect(unsent).toBeGreaterThan(0)
+    await a.repos.sync.setSealed(SESSION_KEY, {
+      serverUrl: 'http://127.0.0.1:9',
+      accessToken: 'oud',
+      refreshToken: 'oud',
+      deviceId: 'in-app',
+      user: { id: 'u-lokaal', organisationId: 'o-lokaal', name: 'Casemanager', email: 'x@y.nl' },
+      embedded: true,
+    })
+    await a.repos.sync.setSealed(ACCOUNT_KEY, 'http://127.0.0.1:9|u-lokaal')
+    await a.repos.sync.setMeta('syncpref.embeddedOptOut', true)
+    const before = {
+      dossiers: await a.repos.dossiers.list(),
+      fields: await a.idb.fieldStates.count(),
+    }
+
+    await a.engine.start()
+    a.engine.stop()
+    expect(a.state()).toMatchObject({ status: 'signed-out', account: null })
+    expect(a.state().message).toMatch(/geen ingebouwde server meer/)
+    expect(await a.repos.sync.getSealed(SESSION_KEY)).toBeUndefined()
+    expect(await a.repos.sync.getSealed(ACCOUNT_KEY)).toBeUndefined()
+    expect(await a.repos.sync.getMeta('syncpref.embeddedOptOut')).toBeUndefined()
+    // Nothing local changed; every field's current version waits in the outbox, the unsent one too.
+    expect(await a.repos.dossiers.list()).toEqual(before.dossiers)
+    expect(await a.repos.sync.pendingCount()).toBe(before.fields)
+    expect(await a.repos.sync.pendingCount()).toBeGreaterThan(unsent)
+
+    // The organisation's own server, on which this casemanager has never synced.
+    const org = await createOrganisation(db, 'Bureau Nieuw')
+    const email = 'ingrid@nieuw.nl'
+    await createUser(
+      db,
+      { organisationId: org, email, name: 'Ingrid', role: 'casemanager', password: PASSWORD },
+      FAST_SCRYPT,
+    )
+    expect(await a.engine.login(base, email, PASSWORD)).toEqual({ ok: true })
+    await a.engine.syncNow()
+    expect(a.state()).toMatchObject({ status: 'idle', pending: 0 })
+    // Another laptop of hers receives the dossier as it is now, the unsent edit included.
+    const b = device()
+    await b.engine.login(base, email, PASSWORD)
+    await b.engine.syncNow()
+    const there = await b.repos.dossiers.get(dossier.id)
+    expect(there?.casemanager).toBe('Ingrid Bakker')
+    expect((await b.repos.employees.get(employee.id))?.bsn).toBe('111222333')
+  })
+
   it('schedules itself: soon after a local write, every minute when well, with backoff after failures', async () => {
     const idb = new HervatDb(`engine-timers-${Math.random().toString(36).slice(2)}`)
     const repos = createRepositories(idb)

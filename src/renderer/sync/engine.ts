@@ -24,7 +24,10 @@ import { syncText } from './text'
 
 export type SyncSession = Tokens & {
   readonly serverUrl: string
-  /** Connected to the server the desktop app runs itself (no login screen needed). */
+  /**
+   * Set by versions before docs/adr/0008 on a session with the in-app sync server, which no
+   * longer exists: such a session is retired on start (`retireEmbeddedSession`).
+   */
   readonly embedded?: boolean
 }
 
@@ -41,7 +44,6 @@ export type SyncState = {
   readonly account: {
     readonly serverUrl: string
     readonly user: SyncUser
-    readonly embedded: boolean
   } | null
 }
 
@@ -70,14 +72,10 @@ export type SyncEngineDeps = {
   readonly random?: () => number
   /** Changes per pull page (the server's default unless a test asks for small pages). */
   readonly pullLimit?: number
-  /** The desktop app's own server, if any (Electron main provisions it); null in a browser. */
-  readonly embedded?: () => Promise<SyncSession | null>
 }
 
 export { ACCOUNT_KEY, SESSION_KEY }
 export const LAST_SYNCED_KEY = 'sync.lastSyncedAt'
-/** Set when the user signed out of the embedded server: do not connect to it again by itself. */
-export const EMBEDDED_OPT_OUT_KEY = 'syncpref.embeddedOptOut'
 
 export const SYNC_TIMING = {
   /** After a local write: wait this long for more edits before pushing. */
@@ -135,6 +133,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let started = false
   /** Per change id: 5xx answers to a push of that change alone while the server was healthy. */
   const serverErrors = new Map<string, number>()
+  /** Shown while signed out: why there is no session any more (the in-app server retired). */
+  let signedOutMessage: string = syncText.signedOut
 
   const schedule = (ms: number) => {
     if (timer !== null) timers.clear(timer)
@@ -147,7 +147,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const accountOf = (s: SyncSession) => ({
     serverUrl: s.serverUrl,
     user: s.user,
-    embedded: s.embedded === true,
   })
 
   async function saveSession(s: SyncSession): Promise<void> {
@@ -176,10 +175,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     let fresh: SyncSession | null = null
     try {
       fresh = { ...(await http.refresh(s.refreshToken)), serverUrl: s.serverUrl }
-      if (s.embedded) fresh = { ...fresh, embedded: true }
     } catch (e) {
       if (!(e instanceof SyncHttpError)) throw e
-      fresh = s.embedded && deps.embedded ? await deps.embedded() : null
     }
     if (!fresh) throw new SessionExpired()
     await saveSession(fresh)
@@ -313,7 +310,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   async function cycle(): Promise<void> {
     if (!session) {
-      deps.setState({ status: 'signed-out', message: syncText.signedOut, progress: null })
+      deps.setState({ status: 'signed-out', message: signedOutMessage, progress: null })
       return
     }
     if (!deps.isOnline()) {
@@ -386,17 +383,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   return {
-    /** Restores the session (or connects to the embedded server) and syncs once. */
+    /** Restores the session and syncs once. */
     start: async (): Promise<void> => {
       started = true
       session = (await repo.getSealed<SyncSession>(SESSION_KEY)) ?? null
-      if (!session && deps.embedded && !(await repo.getMeta<boolean>(EMBEDDED_OPT_OUT_KEY))) {
-        try {
-          const s = await deps.embedded()
-          if (s) await saveSession({ ...s, embedded: true })
-        } catch {
-          // No embedded server after all: the app works on without sync.
-        }
+      if (session?.embedded) {
+        // The in-app server of earlier versions is gone (docs/adr/0008): its session goes, and
+        // what this device had sent there waits in the outbox for the organisation's server.
+        session = null
+        await repo.retireEmbeddedSession()
+        signedOutMessage = syncText.embeddedRetired
       }
       deps.setState({
         account: session ? accountOf(session) : null,
@@ -441,8 +437,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           password,
           deps.deviceName,
         )
-        await repo.deleteMeta(EMBEDDED_OPT_OUT_KEY)
         await saveSession({ ...tokens, serverUrl })
+        signedOutMessage = syncText.signedOut
       } catch (e) {
         if (e instanceof NetworkError)
           return { ok: false, field: 'serverUrl', message: syncText.unreachable }
@@ -458,28 +454,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       void syncNow()
       return { ok: true }
     },
-    /** Connects (again) to the desktop app's own server. */
-    connectEmbedded: async (): Promise<boolean> => {
-      const s = deps.embedded ? await deps.embedded() : null
-      if (!s) return false
-      await repo.deleteMeta(EMBEDDED_OPT_OUT_KEY)
-      await saveSession({ ...s, embedded: true })
-      void syncNow()
-      return true
-    },
     /**
      * Signs out. With `wipe`, every dossier, the outbox and the sync bookkeeping leave this
      * device (changes not yet pushed are lost: the screen says how many first).
      */
     signOut: async (opts: { wipe: boolean }): Promise<void> => {
       if (running) await running
-      const wasEmbedded = session?.embedded === true
       session = null
       if (timer !== null) timers.clear(timer)
       timer = null
       if (opts.wipe) await repo.wipeAll()
       else await repo.deleteSealed(SESSION_KEY)
-      if (wasEmbedded) await repo.setMeta(EMBEDDED_OPT_OUT_KEY, true)
       deps.setState({
         ...INITIAL_SYNC_STATE,
         pending: await repo.pendingCount(),

@@ -49,7 +49,8 @@ export function normaliseServerUrl(input: string): string | undefined {
 async function send(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
   let res: Response
   try {
-    res = await fetchFn(url, init)
+    // Never into the browser's disk cache: answers hold dossiers and tokens in plain text.
+    res = await fetchFn(url, { ...init, cache: 'no-store' })
   } catch {
     throw new NetworkError('De server is niet bereikbaar.')
   }

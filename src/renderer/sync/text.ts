@@ -1,6 +1,8 @@
 /** Dutch text of the sync client (style.md rule 11: UI text in one place per feature). */
 export const syncText = {
   signedOut: 'Niet gekoppeld aan een server: alles blijft op deze computer.',
+  embeddedRetired:
+    'Hervat heeft geen ingebouwde server meer. Uw gegevens staan veilig op deze computer; log in op de server van uw organisatie om weer te synchroniseren. Alles wat u eerder verstuurde, gaat dan opnieuw mee.',
   offline: 'Offline: wijzigingen worden bewaard en later verstuurd.',
   syncing: 'Bezig met synchroniseren…',
   upToDate: 'Gesynchroniseerd.',

@@ -18,11 +18,12 @@ describe('IPC contract', () => {
       'openFile',
       'notify',
       'openExternal',
-      'embeddedSync',
       'protectDataKey',
       'unprotectDataKey',
       'updateStatus',
       'installUpdate',
+      'takeOpenedBackup',
+      'setOverdueCount',
     ])
   })
 
@@ -38,7 +39,7 @@ describe('content security policy', () => {
   it('is strict: own scripts only, no objects, no framing, local sync server only', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'; " +
+        "font-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; object-src 'none'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     )
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')

@@ -29,6 +29,8 @@ export type AppInfo = {
   readonly platform: 'electron' | 'browser'
   /** Operating system as reported by the host (`process.platform` or the browser's guess). */
   readonly os?: string
+  /** Electron: the app's data folder (`app.getPath('userData')`). */
+  readonly dataFolder?: string
 }
 
 export type SaveFileRequest = {
@@ -57,25 +59,6 @@ export type OpenedFile = { readonly name: string; readonly data: Uint8Array }
 export type NotifyRequest = { readonly title: string; readonly body: string }
 
 export type Unsubscribe = () => void
-
-/**
- * A signed-in session on the sync server the desktop app runs itself (docs/adr/0005): main
- * starts it on loopback, provisions a local organisation and user on first run, keeps their
- * password, and hands the renderer only tokens for this device.
- */
-export type EmbeddedSyncSession = {
-  readonly serverUrl: string
-  readonly accessToken: string
-  readonly refreshToken: string
-  readonly deviceId: string
-  readonly user: {
-    readonly id: string
-    readonly organisationId: string
-    readonly name: string
-    readonly email: string
-    readonly role: 'casemanager' | 'teamleider' | 'beheerder'
-  }
-}
 
 /**
  * Where the desktop app's update stands (docs/adr/0014). A downloaded update becomes `ready` only
@@ -115,8 +98,6 @@ export type HervatApi = {
   readonly notify: (req: NotifyRequest) => Promise<void>
   /** Opens an allowlisted https URL in the user's browser; `false` when refused. */
   readonly openExternal: (url: string) => Promise<boolean>
-  /** Electron: a session on the app's own sync server (null when it is not running). Browser: null. */
-  readonly embeddedSync: () => Promise<EmbeddedSyncSession | null>
   /**
    * Encrypts the database's data key with the OS key store (Electron `safeStorage`), so the
    * logged-in user can unlock without the passphrase. `null` where no OS key store is available
@@ -136,6 +117,16 @@ export type HervatApi = {
   readonly installUpdate: (readiness: RestartReadiness) => Promise<RestartDecision>
   /** Subscribes to update progress pushed by main. Browser: never fires. */
   readonly onUpdateStatus: (listener: (status: UpdateStatus) => void) => Unsubscribe
+  /**
+   * The backup file Hervat was asked to open (command line, double-click on a `.hervat` file),
+   * read and handed over once; `null` when there is none (always in a browser). The renderer
+   * shows the restore confirmation; nothing changes before the user confirms.
+   */
+  readonly takeOpenedBackup: () => Promise<OpenedFile | null>
+  /** Main was asked to open a backup file (its name); `takeOpenedBackup` hands it over. */
+  readonly onBackupFileOpened: (listener: (fileName: string) => void) => Unsubscribe
+  /** The number of overdue steps, for the dock or taskbar badge (or the tray tooltip). */
+  readonly setOverdueCount: (count: number) => Promise<void>
 }
 
 /** Capabilities answered by main (`ipcRenderer.invoke` → `ipcMain.handle`). */
@@ -161,17 +152,19 @@ export const INVOKE_CHANNELS = {
   openFile: 'hervat:open-file',
   notify: 'hervat:notify',
   openExternal: 'hervat:open-external',
-  embeddedSync: 'hervat:embedded-sync',
   protectDataKey: 'hervat:protect-data-key',
   unprotectDataKey: 'hervat:unprotect-data-key',
   updateStatus: 'hervat:update-status',
   installUpdate: 'hervat:install-update',
+  takeOpenedBackup: 'hervat:take-opened-backup',
+  setOverdueCount: 'hervat:set-overdue-count',
 } as const satisfies { readonly [K in InvokeCapability]: `hervat:${string}` }
 
 /** IPC channel of every event capability. */
 export const EVENT_CHANNELS = {
   onMenuCommand: 'hervat:menu-command',
   onUpdateStatus: 'hervat:update-status-changed',
+  onBackupFileOpened: 'hervat:backup-file-opened',
 } as const satisfies { readonly [K in EventCapability]: `hervat:${string}` }
 
 /** The names of the invoke capabilities, in one place for main's registration loop. */

@@ -2,7 +2,9 @@
  * The Content Security Policy of Hervat's own pages, in one place. Main sends
  * `CONTENT_SECURITY_POLICY` as a response header; `src/renderer/index.html` carries
  * `META_CONTENT_SECURITY_POLICY` in a `<meta http-equiv>` tag (a test in src/main checks that the
- * two agree). `connect-src` allows the sync server on the local machine only.
+ * two agree). `connect-src` allows the organisation's sync server (any https origin: the address
+ * is configured on the Synchronisatie page, docs/adr/0008) and, over plain http, only a server on
+ * this machine (`npm run server` for a single user or a test).
  */
 const directives = [
   ['default-src', "'self'"],
@@ -10,7 +12,7 @@ const directives = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
-  ['connect-src', "'self' http://127.0.0.1:* http://localhost:*"],
+  ['connect-src', "'self' https: http://127.0.0.1:* http://localhost:*"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['form-action', "'none'"],

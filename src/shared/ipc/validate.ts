@@ -122,9 +122,12 @@ export const validateIpcArgs: { readonly [K in InvokeCapability]: ArgsValidator<
   openFile: argsValidator<'openFile'>(z.tuple([openFileRequest])),
   notify: argsValidator<'notify'>(z.tuple([notifyRequest])),
   openExternal: argsValidator<'openExternal'>(z.tuple([urlSchema])),
-  embeddedSync: argsValidator<'embeddedSync'>(z.tuple([])),
   protectDataKey: argsValidator<'protectDataKey'>(z.tuple([dataKeySchema])),
   unprotectDataKey: argsValidator<'unprotectDataKey'>(z.tuple([wrappedKeySchema])),
   updateStatus: argsValidator<'updateStatus'>(z.tuple([])),
   installUpdate: argsValidator<'installUpdate'>(z.tuple([restartReadiness])),
+  takeOpenedBackup: argsValidator<'takeOpenedBackup'>(z.tuple([])),
+  setOverdueCount: argsValidator<'setOverdueCount'>(
+    z.tuple([z.number({ error: 'Verwacht een aantal.' }).int().min(0).max(100_000)]),
+  ),
 }

@@ -10,6 +10,7 @@ import { useSyncState } from '../../sync/store'
 import { LockSettings } from '../lock/LockSettings'
 import { NotificationSettings } from './NotificationSettings'
 import { PrivacyCard, recordBackupExport } from '../privacy/PrivacyCard'
+import { useOpenedBackup } from './opened-backup'
 import { RestoreConfirm } from './RestoreConfirm'
 import { gateExport, MedicalFindings } from '../privacy/medical-gate'
 import type { MedicalFinding } from '../../../shared/privacy/medical-text'
@@ -69,7 +70,7 @@ export function DataPage() {
       if (!checked.ok) return { kind: 'error', text: checked.error.message }
       const today = formatDutchDate(dateInAmsterdam(new Date()))
       const r = await api.saveFile({
-        suggestedName: `hervat-backup-${today}.json`,
+        suggestedName: `hervat-backup-${today}.hervat`,
         mimeType: 'application/json',
         data: checked.value,
       })
@@ -82,7 +83,7 @@ export function DataPage() {
     act(async () => {
       const file = await api.openFile({
         title: nl.data.importBackup,
-        filters: [{ name: 'Hervat-back-up', extensions: ['json'] }],
+        filters: [{ name: 'Hervat-back-up', extensions: ['hervat', 'json'] }],
       })
       if (!file) return undefined
       const checked = await repos.backup.inspect(file.data)
@@ -91,6 +92,23 @@ export function DataPage() {
       setPending({ preview: checked.value, fileName: file.name })
       return undefined
     })
+
+  // A backup file opened from outside the app goes through the same check and confirmation.
+  const opened = useOpenedBackup()
+  useEffect(() => {
+    if (!opened.file && !opened.error) return
+    useOpenedBackup.setState({ file: null, error: null })
+    if (opened.error) {
+      setNotice({ kind: 'error', text: `${nl.data.importFailed}: ${opened.error}` })
+      return
+    }
+    const file = opened.file
+    if (!file) return
+    void repos.backup.inspect(file.data).then((checked) => {
+      if (checked.ok) setPending({ preview: checked.value, fileName: file.name })
+      else setNotice({ kind: 'error', text: `${nl.data.importFailed}: ${checked.error.message}` })
+    })
+  }, [opened])
 
   const confirmRestore = () =>
     act(async () => {

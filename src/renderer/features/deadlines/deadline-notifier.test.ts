@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isoDate } from '../../../shared/kernel/iso-date'
 import type { CaseloadRow } from '../../storage'
-import { deadlineNotice } from './deadline-notifier'
+import { deadlineNotice, overdueCount } from './deadline-notifier'
 import { rankCaseload } from './deadline-views'
 
 const row = (start: string, reported?: string): CaseloadRow => ({
@@ -44,5 +44,14 @@ describe('daily deadline notification', () => {
     expect(deadlineNotice(rows, today, { ...settings, notifyEnabled: false })).toBeUndefined()
     const calm = rankCaseload([row('2025-02-10', '2025-02-10')], today)
     expect(deadlineNotice(calm, today, { ...settings, notifyDaysAhead: 3 })).toBeUndefined()
+  })
+})
+
+describe('overdue badge count', () => {
+  it('counts the steps past their deadline over the whole caseload, whatever the notice settings', () => {
+    const rows = rankCaseload([row('2025-01-06'), row('2025-01-06', '2025-01-07')], today)
+    expect(overdueCount(rows)).toBe(1)
+    expect(overdueCount(rankCaseload([row('2025-02-10')], today))).toBe(0)
+    expect(overdueCount([])).toBe(0)
   })
 })

@@ -3,6 +3,14 @@ import type { RankedRow } from './deadline-views'
 
 export type DeadlineNotice = { readonly title: string; readonly body: string }
 
+/** Steps past their deadline over the whole caseload: the number on the dock or taskbar badge. */
+export function overdueCount(rows: readonly RankedRow[]): number {
+  let n = 0
+  for (const row of rows)
+    for (const m of row.timeline?.milestones ?? []) if (m.status === 'overdue') n++
+  return n
+}
+
 /**
  * The one daily notification about deadlines: counts only, no names (a notification can show
  * on a locked screen or a projector; the details are in the app). Undefined when there is

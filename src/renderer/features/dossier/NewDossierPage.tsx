@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import {
   dossierInputSchema,
@@ -16,6 +16,7 @@ import { EmployerForm } from '../employers/EmployerForm'
 import { emptyContact } from './contact-fields'
 import { DossierFields } from './DossierFields'
 import { EmployeeFields, emptyEmployee } from './EmployeeFields'
+import { lastCasemanager } from '../../storage/last-casemanager'
 
 const dossierPart = dossierInputSchema.omit({ employeeId: true })
 const withNewEmployee = z.object({
@@ -25,12 +26,11 @@ const withNewEmployee = z.object({
 })
 const withExistingEmployee = z.object({ dossier: dossierPart, sickPeriod: sickPeriodInputSchema })
 
-const CASEMANAGER_KEY = 'hervat.casemanager'
 const NEW = '__nieuw__'
 
-function dossierDefaults() {
+function dossierDefaults(casemanager: string) {
   return {
-    casemanager: localStorage.getItem(CASEMANAGER_KEY) ?? '',
+    casemanager,
     arbodienst: { ...emptyContact },
     bedrijfsarts: { ...emptyContact },
     status: 'actief' as const,
@@ -76,8 +76,20 @@ export function NewDossierPage() {
     [employerId],
   )
 
-  const onCreated = (dossierId: string, casemanager: string) => {
-    localStorage.setItem(CASEMANAGER_KEY, casemanager)
+  /** The last casemanager entered (sealed storage); the forms wait for it as their default. */
+  const [casemanager, setCasemanager] = useState<string | undefined>(undefined)
+  useEffect(() => {
+    let live = true
+    void lastCasemanager(repos.settings).then((name) => {
+      if (live) setCasemanager(name)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const onCreated = (dossierId: string, name: string) => {
+    void repos.settings.rememberCasemanager(name)
     navigate({ name: 'dossier', id: dossierId, tab: 'overzicht' })
   }
 
@@ -137,12 +149,18 @@ export function NewDossierPage() {
         ) : null}
       </div>
       {employerId && !addingEmployer ? (
-        employeeChoice === NEW ? (
-          <NewEmployeeDossierForm key={employerId} employerId={employerId} onCreated={onCreated} />
+        casemanager === undefined ? null : employeeChoice === NEW ? (
+          <NewEmployeeDossierForm
+            key={employerId}
+            employerId={employerId}
+            casemanager={casemanager}
+            onCreated={onCreated}
+          />
         ) : (
           <ExistingEmployeeDossierForm
             key={employeeChoice}
             employeeId={employeeChoice}
+            casemanager={casemanager}
             onCreated={onCreated}
           />
         )
@@ -188,6 +206,7 @@ async function createDossier(
 
 function NewEmployeeDossierForm(props: {
   readonly employerId: string
+  readonly casemanager: string
   readonly onCreated: Created
 }) {
   return (
@@ -198,7 +217,7 @@ function NewEmployeeDossierForm(props: {
         submitLabel="Dossier aanmaken"
         defaultValues={{
           employee: emptyEmployee(props.employerId),
-          dossier: dossierDefaults(),
+          dossier: dossierDefaults(props.casemanager),
           sickPeriod: sickPeriodDefaults,
         }}
         save={(v) => createDossier(v as DossierValues, undefined, props.onCreated)}
@@ -213,6 +232,7 @@ function NewEmployeeDossierForm(props: {
 
 function ExistingEmployeeDossierForm(props: {
   readonly employeeId: string
+  readonly casemanager: string
   readonly onCreated: Created
 }) {
   return (
@@ -221,7 +241,10 @@ function ExistingEmployeeDossierForm(props: {
         schema={withExistingEmployee}
         label="Nieuw dossier"
         submitLabel="Dossier aanmaken"
-        defaultValues={{ dossier: dossierDefaults(), sickPeriod: sickPeriodDefaults }}
+        defaultValues={{
+          dossier: dossierDefaults(props.casemanager),
+          sickPeriod: sickPeriodDefaults,
+        }}
         save={(v) => createDossier(v as DossierValues, props.employeeId, props.onCreated)}
       >
         <DossierFields prefix="dossier." />

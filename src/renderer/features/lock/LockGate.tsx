@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { lockSession } from '../../app/services'
 import { markOnce, PERF } from '../../app/perf'
 import { api } from '../../platform/api'
@@ -19,6 +19,17 @@ export function LockGate(props: { readonly children: ReactNode }) {
   useEffect(() => {
     void refresh()
   }, [refresh])
+  // At start only: the OS key store unlocks by itself unless Hervat was locked when it closed.
+  const done = useUnlocked()
+  const autoTried = useRef(false)
+  useEffect(() => {
+    if (state.kind === 'loading' || autoTried.current) return
+    autoTried.current = true
+    if (state.kind !== 'locked' || !state.autoUnlock) return
+    void lockSession.unlockWithOsKey().then((r) => {
+      if (r.ok) done()
+    })
+  }, [state, done])
   useEffect(
     () =>
       api.onMenuCommand((cmd) => {

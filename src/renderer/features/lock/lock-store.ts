@@ -16,9 +16,12 @@ export const useLock = create<LockStore>((set) => ({
   refresh: async () => set({ state: await lockSession.state() }),
   unlocked: () => set({ state: { kind: 'unlocked' } }),
   lock: () => {
-    lockSession.lock()
+    const remembered = lockSession.lock()
     set({ state: { kind: 'locked', osKey: false } })
-    void lockSession.state().then((state) => set({ state }))
+    void remembered
+      .catch(() => undefined)
+      .then(() => lockSession.state())
+      .then((state) => set({ state }))
   },
 }))
 

@@ -49,7 +49,6 @@ function LoginForm() {
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Partial<Record<LoginField, string>>>({})
   const [busy, setBusy] = useState(false)
-  const [embeddedMissing, setEmbeddedMissing] = useState(false)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -101,20 +100,7 @@ function LoginForm() {
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Bezig met inloggen…' : 'Inloggen'}
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => void syncEngine.connectEmbedded().then((ok) => setEmbeddedMissing(!ok))}
-          >
-            Ingebouwde server gebruiken
-          </button>
         </div>
-        {embeddedMissing ? (
-          <p className="field__hint" role="status">
-            Deze versie van Hervat heeft geen ingebouwde server (alleen de desktop-app).
-          </p>
-        ) : null}
       </form>
     </section>
   )
@@ -186,11 +172,7 @@ export function SyncPage() {
             <h2>Account</h2>
             <dl className="facts">
               <dt>Server</dt>
-              <dd>
-                {s.account.embedded
-                  ? `Ingebouwde server (${s.account.serverUrl})`
-                  : s.account.serverUrl}
-              </dd>
+              <dd>{s.account.serverUrl}</dd>
               <dt>Ingelogd als</dt>
               <dd>
                 {s.account.user.name} ({s.account.user.email}), {s.account.user.role}

@@ -2,3 +2,5 @@
 export const ENCRYPTION_STATE_KEY = 'encryption'
 export const KEYSTORE_KEY = 'keystore'
 export const UNLOCK_FAILURES_KEY = 'unlockFailures'
+/** `true` while the user (or the idle timer) locked Hervat: it then starts locked, too. */
+export const LOCKED_KEY = 'locked'
