@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { UpdateStatus } from '../shared/ipc/contract'
-import { buildApp } from '../server/app'
-import { openPglite, type Db } from '../server/db/db'
-import { SECRET } from '../server/test-support'
-import { startUpdates, type AutoUpdaterLike } from './updates.main'
+import type { UpdateStatus } from '../../src/shared/ipc/contract'
+import { buildApp } from '../../src/server/app'
+import { openPglite, type Db } from '../../src/server/db/db'
+import { SECRET } from '../../src/server/test-support'
+import { startUpdates, type AutoUpdaterLike } from '../../src/main/updates.main'
 
 /*
  * The real sync server serves a feed folder over HTTP; the updater logic reads latest-linux.yml
