@@ -74,9 +74,18 @@ describe.each(storeFactories())('removal of an append-only text on $name', (fact
       change('d-rm-2', 'date', REMOVED_TEXT, contact),
     ]) {
       const r = await push([other])
-      expect(r.statusCode).toBe(409)
-      expect(r.json()).toMatchObject({ error: { code: 'append-only' } })
+      // Refused either way: a value the field's schema refuses by the input gate (400, ADR 0012),
+      // a valid one by the append-only rule (409).
+      if (r.statusCode === 400)
+        expect(r.json()).toMatchObject({ error: { field: expect.any(String) } })
+      else {
+        expect(r.statusCode).toBe(409)
+        expect(r.json()).toMatchObject({ error: { code: 'append-only' } })
+      }
     }
+    const kept = (await pulled()).filter((c) => c.recordId === contact.recordId)
+    expect(kept.filter((c) => c.field === 'summary').map((c) => c.value)).toEqual(['eerste'])
+    expect(kept.filter((c) => c.field === 'date').map((c) => c.value)).toEqual(['2026-03-02'])
     const sig = { table: 'documentSignatures', recordId: 'sig-removal-1' }
     await push([
       change('d-rm-2', 'name', 'Piet Werknemer', sig),
