@@ -89,7 +89,10 @@ describe('migration v9 → v10 (the user name sealed at rest)', () => {
     // Locked, the settings the lock needs are there; the name cannot be read at all.
     vault.lock()
     const locked = new HervatDb(name, vault)
-    expect(await createRepositories(locked).settings.get()).toEqual(settings)
+    expect(await createRepositories(locked).settings.get()).toEqual({
+      ...settings,
+      importMappings: {},
+    })
     await expect(userNameOf(locked)).rejects.toThrow(/vergrendeld/)
     locked.close()
   })
