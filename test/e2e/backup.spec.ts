@@ -17,11 +17,14 @@ async function importBackup(page: Page, path: string) {
 }
 
 test('export, wipe and import give back identical data', async ({ page }, testInfo) => {
+  test.setTimeout(150_000)
   const app = new HervatApp(page)
   await app.open()
   await app.nav('Gegevens')
   await page.getByRole('button', { name: 'Voorbeelddata laden' }).click()
-  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible()
+  // Loading the example data writes twenty dossiers through the encrypted store: 15–22 s on a
+  // loaded two-core machine.
+  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible({ timeout: 90_000 })
 
   const first = await exportBackup(page, testInfo.outputPath('backup-1.json'))
   await page.getByRole('button', { name: 'Alles wissen…' }).click()
@@ -74,11 +77,14 @@ test('export, wipe and import give back identical data', async ({ page }, testIn
 })
 
 test('a corrupt import file gives an error and changes nothing', async ({ page }, testInfo) => {
+  test.setTimeout(150_000)
   const app = new HervatApp(page)
   await app.open()
   await app.nav('Gegevens')
   await page.getByRole('button', { name: 'Voorbeelddata laden' }).click()
-  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible()
+  // Loading the example data writes twenty dossiers through the encrypted store: 15–22 s on a
+  // loaded two-core machine.
+  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible({ timeout: 90_000 })
   const before = await exportBackup(page, testInfo.outputPath('before.json'))
 
   const text = await readFile(testInfo.outputPath('before.json'), 'utf8')

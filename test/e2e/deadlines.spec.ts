@@ -98,11 +98,14 @@ test('waiving a step needs a motivation (Regeling procesgang art. 5)', async ({ 
 test('policy facts on the dossier: a late cancellation is flagged, wage weeks left stand next to interventions', async ({
   page,
 }) => {
+  test.setTimeout(150_000)
   const app = new HervatApp(page)
   await app.open()
   await app.nav('Gegevens')
   await page.getByRole('button', { name: 'Voorbeelddata laden' }).click()
-  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible()
+  // Loading the example data writes twenty dossiers through the encrypted store: 15–22 s on a
+  // loaded two-core machine.
+  await expect(page.getByText(/voorbeelddossiers geladen/)).toBeVisible({ timeout: 90_000 })
   await app.nav('Caseload')
   await page.getByRole('searchbox').fill('Lotte Visser')
   await page.getByRole('row', { name: /Lotte Visser/ }).click()
