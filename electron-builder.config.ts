@@ -36,6 +36,8 @@ const config: Configuration = {
   directories: { buildResources: 'resources', output: 'dist' },
   // electron-vite's output plus package.json; production dependencies are added by electron-builder.
   files: ['out/**/*', 'package.json', '!**/*.map'],
+  // The tray icon (where the OS has no badge for the overdue count), read by main at run time.
+  extraResources: [{ from: 'resources/icons/32x32.png', to: 'tray.png' }],
   asar: true,
   fileAssociations: [BACKUP_FILE_ASSOCIATION],
   publish: updateUrl ? [{ provider: 'generic', url: updateUrl, channel: 'latest' }] : null,

@@ -112,10 +112,18 @@ const showOverdueCount = createOverdueBadge({
       tray = null
       return
     }
-    tray ??= new Tray(nativeImage.createEmpty())
+    tray ??= new Tray(trayImage())
     tray.setToolTip(text)
   },
 })
+
+/** The app's icon for the tray: shipped as `tray.png` beside the app, or from resources/ in dev. */
+function trayImage() {
+  const file = app.isPackaged
+    ? join(process.resourcesPath, 'tray.png')
+    : join(__dirname, '../../resources/icons/32x32.png')
+  return nativeImage.createFromPath(file)
+}
 
 /** Hervat has one window; menu commands go to its page. */
 function sendMenuCommand(cmd: MenuCommand): void {
