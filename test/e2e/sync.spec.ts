@@ -234,7 +234,7 @@ test('two devices edit offline, converge, and settle a conflict; another caseman
     await confirm.getByRole('button', { name: 'Herstellen' }).click()
     await expect(
       petra.page.getByText(
-        'Back-up geïmporteerd: 1 dossiers. De teruggezette gegevens worden nu gesynchroniseerd',
+        'Back-up geïmporteerd: 1 dossier. De teruggezette gegevens worden nu gesynchroniseerd',
       ),
     ).toBeVisible()
     await syncNow(petra.page)
