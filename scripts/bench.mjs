@@ -50,8 +50,8 @@ function nproc() {
   return spawnSync('nproc').stdout?.toString().trim()
 }
 
-async function caseloadBench() {
-  const loadAtStart = loadavg()[0]
+/** Builds the browser build, serves it on PORT while `work` runs, and stops the server after. */
+async function withWebBuild(work) {
   const build = spawnSync(
     'npx',
     ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'],
@@ -72,6 +72,19 @@ async function caseloadBench() {
       }
       await new Promise((r) => setTimeout(r, 100))
     }
+    return await work()
+  } finally {
+    try {
+      process.kill(-server.pid)
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+async function caseloadBench() {
+  const loadAtStart = loadavg()[0]
+  await withWebBuild(async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -229,13 +242,7 @@ async function caseloadBench() {
         dossierSaveMedianMs: '< 20',
       },
     )
-  } finally {
-    try {
-      process.kill(-server.pid)
-    } catch {
-      /* gone */
-    }
-  }
+  })
 }
 
 async function rulesBench() {
@@ -260,26 +267,7 @@ async function tsBench(suite, file, targets) {
 
 /** Rapportages over the seeded 5,000 dossiers, and an XLSX import of 5,000 werknemers. */
 async function reportsBench() {
-  const build = spawnSync(
-    'npx',
-    ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'],
-    { stdio: 'inherit' },
-  )
-  if (build.status !== 0) throw new Error('web build failed')
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--config', 'vite.web.config.mts', '--port', String(PORT)],
-    { stdio: 'ignore', detached: true },
-  )
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(BASE)).ok) break
-      } catch {
-        /* not yet */
-      }
-      await new Promise((r) => setTimeout(r, 100))
-    }
+  await withWebBuild(async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
     const page = await browser.newPage()
     const loadAverage = loadavg()[0]
@@ -306,9 +294,7 @@ async function reportsBench() {
       { ...imported, loadAverage: round(loadavg()[0]) },
       { importTotalMs: importRows === 5000 ? '< 10000' : 'target is for 5,000 rows' },
     )
-  } finally {
-    process.kill(-server.pid)
-  }
+  })
 }
 
 const only = process.argv.slice(2)
